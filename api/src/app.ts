@@ -1,0 +1,190 @@
+import express, { type Request, type Response, type NextFunction } from 'express';
+import helmet from 'helmet';
+import cors from 'cors';
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import './platform/types.ts';
+import type { CoreDeps } from './services.ts';
+import { createServices } from './services.ts';
+import { mountRoute, toExpressPath, type RouteSpec } from './platform/route.ts';
+import { createLimiters } from './platform/rate-limit.ts';
+import { authenticate } from './platform/auth/authenticate.ts';
+import { AppError, MethodNotAllowed, NotFound, TooLarge, UnsupportedMediaType, ValidationError } from './platform/errors.ts';
+import { internalProblem, sendProblem } from './platform/problem.ts';
+import { buildOpenApiDocument } from './platform/openapi.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { mountDocs } from './platform/docs.ts';
+import { mountClients } from './platform/static.ts';
+
+export interface AppDeps extends CoreDeps {
+  redis?: Redis;
+  /** Readiness: database reachable and migrations applied. */
+  ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>;
+}
+
+export const API_PREFIX = '/api/v1';
+
+export function allRoutes(services: ReturnType<typeof createServices>): RouteSpec[] {
+  return [
+    ...identityRoutes(services),
+    ...adminRoutes(services.admin),
+    ...referenceRoutes(services.reference),
+  ];
+}
+
+/** Build the Express app; no listen, no process globals. */
+export function createApp(deps: AppDeps) {
+  const { config, log } = deps;
+  const services = createServices(deps);
+  const specs = allRoutes(services);
+  const openapi = buildOpenApiDocument([{ prefix: API_PREFIX, specs }]);
+  const limiters = createLimiters(config, deps.redis);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('etag', false);
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    req.id = incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', req.id);
+    req.log = log.child({ reqId: req.id });
+    if (config.ACCESS_LOG) {
+      const start = process.hrtime.bigint();
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        req.log.info(
+          { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10, user: req.auth?.userId },
+          'request',
+        );
+      });
+    }
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'"],
+          'worker-src': ["'self'", 'blob:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', uptime: Math.round(process.uptime()) });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const r = await deps.ready().catch((err: Error) => ({ ok: false, checks: { database: err.message } }));
+    res.status(r.ok ? 200 : 503).json({ status: r.ok ? 'ready' : 'not_ready', checks: r.checks });
+  });
+  app.get('/.well-known/jwks.json', async (_req, res) => {
+    res.json(await deps.signer.jwks());
+  });
+
+  const api = express.Router();
+  api.use(
+    cors({
+      origin: (origin, cb) => cb(null, !origin || config.CORS_ORIGINS.includes(origin)),
+      credentials: false,
+      exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit', 'ratelimit-policy'],
+      maxAge: 600,
+    }),
+  );
+  api.use(limiters.ip);
+  api.use((req, _res, next) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !req.is('application/json'))
+      return next(
+        new UnsupportedMediaType('unsupported_media_type', {
+          vi: 'Dữ liệu phải gửi dạng JSON (Content-Type: application/json).',
+          en: 'Send the body as JSON (Content-Type: application/json).',
+        }),
+      );
+    next();
+  });
+  api.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: true }));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  mountDocs(api);
+
+  const v1 = express.Router();
+  const mountDeps = { authenticate: authenticate(deps.signer), userLimiter: limiters.user, authLimiter: limiters.auth };
+  for (const spec of specs) mountRoute(v1, spec, mountDeps);
+  api.use('/v1', v1);
+
+  // Unknown API paths: 405 when the path exists with another method, else 404.
+  const matchers = specs.map((s) => ({
+    method: s.method.toUpperCase(),
+    re: new RegExp(`^${API_PREFIX}${toExpressPath(s.path).replace(/:\w+/g, '[^/]+')}/?$`),
+  }));
+  api.use((req, _res, next) => {
+    const path = req.originalUrl.split('?')[0] ?? '';
+    const allow = matchers.filter((m) => m.re.test(path)).map((m) => m.method);
+    if (allow.length) return next(new MethodNotAllowed([...new Set(allow)]));
+    next(
+      new NotFound('route_not_found', {
+        vi: `Không có địa chỉ API ${req.method} ${path}.`,
+        en: `There is no API route ${req.method} ${path}.`,
+      }),
+    );
+  });
+  app.use('/api', api);
+
+  mountClients(app, config);
+  app.use((req, _res, next) => {
+    next(new NotFound('not_found', { vi: `Không tìm thấy ${req.path}.`, en: `${req.path} was not found.` }));
+  });
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const mapped = mapError(err);
+    if (mapped) {
+      if (mapped.status >= 500) req.log.error({ err }, 'request failed');
+      return sendProblem(req, res, mapped);
+    }
+    req.log.error({ err }, 'unhandled error');
+    if (!res.headersSent) internalProblem(req, res);
+  });
+
+  return { app, services, openapi, specs };
+}
+
+/** Client mistakes caught by Express's body parser become precise 4xx problems. */
+function mapError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  const e = err as { type?: string; status?: number; limit?: number } | undefined;
+  switch (e?.type) {
+    case 'entity.parse.failed':
+      return new ValidationError('invalid_json', {
+        vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+        en: 'The body is not valid JSON.',
+      });
+    case 'entity.too.large':
+      return new TooLarge('body_too_large', {
+        vi: `Nội dung gửi lên vượt quá giới hạn ${e.limit ?? ''} byte.`,
+        en: `The body exceeds the limit of ${e.limit ?? ''} bytes.`,
+      });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new UnsupportedMediaType('unsupported_encoding', {
+        vi: 'Bảng mã của nội dung không được hỗ trợ (dùng UTF-8).',
+        en: 'Unsupported body encoding (use UTF-8).',
+      });
+    case 'request.aborted':
+      return new ValidationError('request_aborted', { vi: 'Yêu cầu bị ngắt giữa chừng.', en: 'The request was aborted.' });
+    default:
+      if (e?.status && e.status >= 400 && e.status < 500)
+        return new ValidationError('bad_request', { vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' });
+      return undefined;
+  }
+}

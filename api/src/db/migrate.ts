@@ -1,0 +1,52 @@
+import { Umzug, SequelizeStorage, type MigrationFn } from 'umzug';
+import type { Sequelize } from 'sequelize';
+import * as m0001 from './migrations/0001-extensions.ts';
+import * as m0002 from './migrations/0002-platform.ts';
+import * as m0003 from './migrations/0003-identity.ts';
+
+export type Migration = MigrationFn<Sequelize>;
+
+/** Listed explicitly (not globbed) so Node, Deno and bundlers load the same set. */
+const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
+  ['0001-extensions', m0001],
+  ['0002-platform', m0002],
+  ['0003-identity', m0003],
+];
+
+export function createMigrator(sequelize: Sequelize) {
+  return new Umzug<Sequelize>({
+    migrations: MIGRATIONS.map(([name, m]) => ({ name, up: m.up, down: m.down })),
+    context: sequelize,
+    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    logger: undefined,
+  });
+}
+
+/** Run pending migrations; a lock keeps two starting instances from migrating at once. */
+export async function migrate(sequelize: Sequelize): Promise<string[]> {
+  // Hold the lock on one connection taken out of the pool for the whole run.
+  const manager = sequelize.connectionManager as unknown as {
+    getConnection(o: { type: 'write' }): Promise<LockConnection>;
+    releaseConnection(c: LockConnection): Promise<void>;
+  };
+  const conn = await manager.getConnection({ type: 'write' });
+  try {
+    await conn.query('SELECT pg_advisory_lock(7366001)');
+    try {
+      const done = await createMigrator(sequelize).up();
+      return done.map((m) => m.name);
+    } finally {
+      await conn.query('SELECT pg_advisory_unlock(7366001)');
+    }
+  } finally {
+    await manager.releaseConnection(conn);
+  }
+}
+
+interface LockConnection {
+  query(sql: string): Promise<unknown>;
+}
+
+export async function pendingMigrations(sequelize: Sequelize): Promise<string[]> {
+  return (await createMigrator(sequelize).pending()).map((m) => m.name);
+}

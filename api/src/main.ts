@@ -1,0 +1,98 @@
+import type { Server } from 'node:http';
+import { Redis } from 'ioredis';
+import { loadConfig, ConfigError } from './config.ts';
+import { createLogger } from './platform/logger.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate, pendingMigrations } from './db/migrate.ts';
+import { createTokenSigner, loadSigningKey } from './platform/auth/tokens.ts';
+import { createSmsProvider } from './modules/identity/sms.ts';
+import { createApp } from './app.ts';
+import { ensureAdmin, seedDemo, seedReference } from './seed.ts';
+import { nationalPhone } from './modules/identity/phone.ts';
+
+/** Entry for Node (tsx) and Deno: config → database → migrations → seed → listen → graceful shutdown. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config);
+  const db = await openDatabase(config, log);
+  const applied = await migrate(db.sequelize);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  const signer = createTokenSigner(loadSigningKey(config), config);
+  let migrationsDone = false;
+  const { app, services } = createApp({
+    config,
+    log,
+    sequelize: db.sequelize,
+    signer,
+    sms: createSmsProvider(config, log),
+    redis,
+    async ready() {
+      await db.sequelize.query('SELECT 1');
+      migrationsDone ||= (await pendingMigrations(db.sequelize)).length === 0;
+      return { ok: migrationsDone, checks: { database: 'ok', migrations: migrationsDone ? 'ok' : 'pending' } };
+    },
+  });
+  await seedReference(db.sequelize, log);
+  const admin = await ensureAdmin(config, services, log);
+  const demo = config.seedDemo ? await seedDemo(db.sequelize, services, log) : [];
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+  server.keepAliveTimeout = 65_000;
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : config.PORT;
+  const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
+  log.info({ port, embeddedDatabase: db.embedded }, 'listening');
+  if (!config.isProduction) {
+    const lines = [
+      '',
+      `  Đắk Lắk ID is running (${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`,
+      `    Citizen app (mobile-lite):  ${base}/`,
+      `    IOC console:                ${base}/console/`,
+      `    API docs:                   ${base}/api/docs/`,
+      `    OpenAPI:                    ${base}/api/openapi.json`,
+      `    SMS outbox (dev codes):     ${config.smsOutboxFile}`,
+    ];
+    if (admin) lines.push('', `  Administrator: ${nationalPhone(admin.phone)} / ${admin.password}`);
+    if (demo.length) {
+      lines.push('  Demo accounts (demo data):');
+      for (const a of demo) lines.push(`    ${nationalPhone(a.phone)} / ${a.password}  — ${a.fullName} [${a.roles.join(', ') || 'citizen'}]`);
+    }
+    console.log(lines.join('\n') + '\n');
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    const force = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    clearTimeout(force);
+    await redis?.quit().catch(() => undefined);
+    await db.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error('Đắk Lắk ID failed to start:', err);
+  process.exit(1);
+});

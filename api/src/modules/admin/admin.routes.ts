@@ -1,0 +1,99 @@
+import { route, type RouteSpec } from '../../platform/route.ts';
+import { Problem } from '../../platform/openapi.ts';
+import {
+  UserListQuery,
+  UserPage,
+  AdminUser,
+  UserIdParams,
+  UserRoleParams,
+  StatusChange,
+  RoleList,
+  AuditQuery,
+  AuditPage,
+} from './admin.schemas.ts';
+import type { AdminService } from './admin.service.ts';
+
+const tags = ['Quản trị (admin)'];
+
+export function adminRoutes(s: AdminService): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/admin/users',
+      tags,
+      summary: 'Search users (name without accents, phone digits), filter by role and status, sort, page',
+      access: 'users:read',
+      query: UserListQuery,
+      responses: { 200: { description: 'A page of users', schema: UserPage } },
+      handler: ({ query, actor }) => s.users.list(query, actor),
+    }),
+    route({
+      method: 'get',
+      path: '/admin/users/{id}',
+      tags,
+      summary: 'One user (the view is audited)',
+      access: 'users:read',
+      params: UserIdParams,
+      responses: { 200: { description: 'User', schema: AdminUser }, 404: { description: 'Unknown', schema: Problem } },
+      handler: ({ params, actor }) => s.users.view(params.id, actor),
+    }),
+    route({
+      method: 'put',
+      path: '/admin/users/{id}/roles/{role}',
+      tags,
+      summary: 'Grant a role (idempotent, audited)',
+      access: 'users:manage',
+      params: UserRoleParams,
+      responses: { 200: { description: 'Updated user', schema: AdminUser }, 404: { description: 'Unknown', schema: Problem } },
+      handler: ({ params, actor }) => s.users.grantRole(params.id, params.role, actor),
+    }),
+    route({
+      method: 'delete',
+      path: '/admin/users/{id}/roles/{role}',
+      tags,
+      summary: "Revoke a role (audited; ends the user's sessions; the last admin keeps the role)",
+      access: 'users:manage',
+      params: UserRoleParams,
+      responses: {
+        200: { description: 'Updated user', schema: AdminUser },
+        404: { description: 'Unknown', schema: Problem },
+        409: { description: 'Last admin or default role', schema: Problem },
+      },
+      handler: ({ params, actor }) => s.users.revokeRole(params.id, params.role, actor),
+    }),
+    route({
+      method: 'patch',
+      path: '/admin/users/{id}/status',
+      tags,
+      summary: 'Disable or re-enable an account with a reason (audited; disabling ends its sessions)',
+      access: 'users:manage',
+      params: UserIdParams,
+      body: StatusChange,
+      responses: {
+        200: { description: 'Updated user', schema: AdminUser },
+        403: { description: 'Own account', schema: Problem },
+        409: { description: 'Last admin', schema: Problem },
+      },
+      handler: ({ params, body, actor }) => s.users.setStatus(params.id, body.status, body.reason, actor),
+    }),
+    route({
+      method: 'get',
+      path: '/admin/roles',
+      tags,
+      summary: 'Roles and their permissions',
+      access: 'users:read',
+      responses: { 200: { description: 'Roles', schema: RoleList } },
+      handler: () => s.roles(),
+    }),
+    route({
+      method: 'get',
+      path: '/admin/audit',
+      tags,
+      summary: 'The audit log, newest first, with filters',
+      access: 'audit:read',
+      query: AuditQuery,
+      responses: { 200: { description: 'A page of audit records', schema: AuditPage } },
+      handler: ({ query }) => s.audit(query),
+    }),
+  ];
+}

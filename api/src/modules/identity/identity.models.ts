@@ -1,0 +1,104 @@
+import { DataTypes, Model, type Sequelize } from 'sequelize';
+
+export class User extends Model {
+  declare id: string;
+  declare phone: string;
+  declare fullName: string;
+  declare passwordHash: string | null;
+  declare status: 'active' | 'disabled';
+  declare identityLevel: number;
+  declare failedLogins: number;
+  declare lockedUntil: Date | null;
+  declare lastLoginAt: Date | null;
+  declare createdAt: Date;
+  declare updatedAt: Date;
+  declare roles?: UserRole[];
+}
+
+export class UserRole extends Model {
+  declare userId: string;
+  declare role: string;
+  declare grantedBy: string | null;
+  declare grantedAt: Date;
+}
+
+export class OtpCode extends Model {
+  declare id: string;
+  declare phone: string;
+  declare purpose: 'register' | 'login' | 'reset';
+  declare codeHash: string;
+  declare attempts: number;
+  declare expiresAt: Date;
+  declare consumedAt: Date | null;
+  declare ip: string | null;
+  declare createdAt: Date;
+}
+
+export class RefreshToken extends Model {
+  declare id: string;
+  declare familyId: string;
+  declare userId: string;
+  declare tokenHash: string;
+  declare expiresAt: Date;
+  declare usedAt: Date | null;
+  declare revokedAt: Date | null;
+  declare ip: string | null;
+  declare userAgent: string | null;
+  declare createdAt: Date;
+}
+
+export function initIdentityModels(sequelize: Sequelize): void {
+  const uuidPk = { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 };
+  User.init(
+    {
+      id: uuidPk,
+      phone: { type: DataTypes.TEXT, allowNull: false, unique: true },
+      fullName: { type: DataTypes.TEXT, allowNull: false },
+      passwordHash: { type: DataTypes.TEXT },
+      status: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'active' },
+      identityLevel: { type: DataTypes.SMALLINT, allowNull: false, defaultValue: 0 },
+      failedLogins: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      lockedUntil: { type: DataTypes.DATE },
+      lastLoginAt: { type: DataTypes.DATE },
+    },
+    { sequelize, tableName: 'users', underscored: true },
+  );
+  UserRole.init(
+    {
+      userId: { type: DataTypes.UUID, primaryKey: true },
+      role: { type: DataTypes.TEXT, primaryKey: true },
+      grantedBy: { type: DataTypes.UUID },
+      grantedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
+    },
+    { sequelize, tableName: 'user_roles', underscored: true, timestamps: false },
+  );
+  OtpCode.init(
+    {
+      id: uuidPk,
+      phone: { type: DataTypes.TEXT, allowNull: false },
+      purpose: { type: DataTypes.TEXT, allowNull: false },
+      codeHash: { type: DataTypes.TEXT, allowNull: false },
+      attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      expiresAt: { type: DataTypes.DATE, allowNull: false },
+      consumedAt: { type: DataTypes.DATE },
+      ip: { type: DataTypes.TEXT },
+    },
+    { sequelize, tableName: 'otp_codes', underscored: true, updatedAt: false },
+  );
+  RefreshToken.init(
+    {
+      id: uuidPk,
+      familyId: { type: DataTypes.UUID, allowNull: false },
+      userId: { type: DataTypes.UUID, allowNull: false },
+      tokenHash: { type: DataTypes.TEXT, allowNull: false },
+      expiresAt: { type: DataTypes.DATE, allowNull: false },
+      usedAt: { type: DataTypes.DATE },
+      revokedAt: { type: DataTypes.DATE },
+      ip: { type: DataTypes.TEXT },
+      userAgent: { type: DataTypes.TEXT },
+    },
+    { sequelize, tableName: 'refresh_tokens', underscored: true, updatedAt: false },
+  );
+  User.hasMany(UserRole, { foreignKey: 'userId', as: 'roles' });
+  UserRole.belongsTo(User, { foreignKey: 'userId' });
+}

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { Op, QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
+import type { Config } from '../../config.ts';
+import { User, UserRole, RefreshToken } from './identity.models.ts';
+import type { OtpService } from './otp.service.ts';
+import { hashPassword, verifySecret, burnVerifyTime } from '../../platform/auth/passwords.ts';
+import { newRefreshSecret, sha256, type TokenSigner } from '../../platform/auth/tokens.ts';
+import { permissionsOf, type Role } from '../../platform/auth/permissions.ts';
+import { audit, type AuditActor } from '../../platform/audit.ts';
+import { Conflict, Forbidden, NotFound, RateLimited, Unauthenticated } from '../../platform/errors.ts';
+import type { MeDto, SessionDto } from './identity.schemas.ts';
+
+export interface IdentityDeps {
+  sequelize: Sequelize;
+  config: Config;
+  signer: TokenSigner;
+  otp: OtpService;
+}
+
+const INVALID_CREDENTIALS = {
+  vi: 'Số điện thoại hoặc mật khẩu không đúng.',
+  en: 'Wrong phone number or password.',
+};
+
+async function rolesOf(userId: string, t?: Transaction): Promise<Role[]> {
+  const rows = await UserRole.findAll({ where: { userId }, attributes: ['role'], transaction: t });
+  return rows.map((r) => r.role as Role).sort();
+}
+
+export function toMe(user: User, roles: Role[]): MeDto {
+  return {
+    id: user.id,
+    phone: user.phone,
+    fullName: user.fullName,
+    roles,
+    permissions: permissionsOf(roles),
+    identityLevel: user.identityLevel,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export function createIdentityService(deps: IdentityDeps) {
+  const { sequelize, config, signer, otp } = deps;
+  const refreshTtlMs = config.REFRESH_TOKEN_TTL_DAYS * 86400_000;
+
+  async function issueSession(
+    user: User,
+    actor: AuditActor,
+    t: Transaction,
+    familyId: string = randomUUID(),
+  ): Promise<SessionDto> {
+    const roles = await rolesOf(user.id, t);
+    const { secret, digest } = newRefreshSecret();
+    const row = await RefreshToken.create(
+      {
+        familyId,
+        userId: user.id,
+        tokenHash: digest,
+        expiresAt: new Date(Date.now() + refreshTtlMs),
+        ip: actor.ip,
+        userAgent: actor.userAgent,
+      },
+      { transaction: t },
+    );
+    const accessToken = await signer.issueAccess({ sub: user.id, roles, sid: familyId });
+    return {
+      accessToken,
+      refreshToken: `${row.id}.${secret}`,
+      tokenType: 'Bearer',
+      expiresIn: config.ACCESS_TOKEN_TTL_SECONDS,
+      user: toMe(user, roles),
+    };
+  }
+
+  async function register(
+    input: { phone: string; otp: string; password: string; fullName: string },
+    actor: AuditActor,
+  ): Promise<SessionDto> {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await sequelize.transaction(async (t) => {
+        if (await User.findOne({ where: { phone: input.phone }, transaction: t }))
+          throw new Conflict('phone_taken', {
+            vi: 'Số điện thoại này đã được đăng ký. Hãy đăng nhập.',
+            en: 'This phone number is already registered. Sign in instead.',
+          });
+        await otp.consume(input.phone, 'register', input.otp, t);
+        const user = await User.create(
+          { phone: input.phone, fullName: input.fullName, passwordHash, lastLoginAt: new Date() },
+          { transaction: t },
+        );
+        await UserRole.create({ userId: user.id, role: 'citizen' }, { transaction: t });
+        await audit({ ...actor, userId: user.id }, { action: 'user.register', entityType: 'user', entityId: user.id }, t);
+        return issueSession(user, actor, t);
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintError)
+        throw new Conflict('phone_taken', {
+          vi: 'Số điện thoại này đã được đăng ký. Hãy đăng nhập.',
+          en: 'This phone number is already registered. Sign in instead.',
+        });
+      throw err;
+    }
+  }
+
+  function assertUsable(user: User): void {
+    if (user.status !== 'active')
+      throw new Forbidden('account_disabled', {
+        vi: 'Tài khoản đã bị khoá. Vui lòng liên hệ tổng đài hỗ trợ.',
+        en: 'This account is disabled. Contact support.',
+      });
+    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+      const wait = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000);
+      throw new RateLimited(wait, 'account_locked', {
+        vi: `Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần. Thử lại sau ${Math.ceil(wait / 60)} phút hoặc đặt lại mật khẩu.`,
+        en: `Too many wrong passwords: the account is locked for ${Math.ceil(wait / 60)} minutes. Try later or reset the password.`,
+      });
+    }
+  }
+
+  async function recordFailure(user: User, actor: AuditActor): Promise<never> {
+    const [row] = await sequelize.query<{ failed_logins: number; locked_until: Date | null }>(
+      `UPDATE users SET
+         failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END,
+         locked_until = CASE WHEN failed_logins + 1 >= :max THEN now() + make_interval(mins => :mins) ELSE locked_until END
+       WHERE id = :id RETURNING failed_logins, locked_until`,
+      {
+        replacements: { id: user.id, max: config.LOGIN_MAX_FAILURES, mins: config.LOGIN_LOCK_MINUTES },
+        type: QueryTypes.SELECT,
+      },
+    );
+    if (row?.locked_until && row.failed_logins === 0) {
+      await audit(actor, { action: 'auth.locked', entityType: 'user', entityId: user.id });
+      const wait = config.LOGIN_LOCK_MINUTES * 60;
+      throw new RateLimited(wait, 'account_locked', {
+        vi: `Nhập sai mật khẩu quá ${config.LOGIN_MAX_FAILURES} lần: tài khoản tạm khoá ${config.LOGIN_LOCK_MINUTES} phút. Bạn có thể đặt lại mật khẩu.`,
+        en: `Too many wrong passwords: the account is locked for ${config.LOGIN_LOCK_MINUTES} minutes. You can reset the password.`,
+      });
+    }
+    const left = config.LOGIN_MAX_FAILURES - (row?.failed_logins ?? 0);
+    throw new Unauthenticated('invalid_credentials', {
+      vi: `${INVALID_CREDENTIALS.vi} Còn ${left} lần thử trước khi tài khoản bị tạm khoá.`,
+      en: `${INVALID_CREDENTIALS.en} ${left} tries left before the account is locked.`,
+    });
+  }
+
+  async function login(input: { phone: string; password?: string; otp?: string }, actor: AuditActor) {
+    const user = await User.findOne({ where: { phone: input.phone } });
+    if (!user) {
+      if (input.password !== undefined) await burnVerifyTime(input.password);
+      throw new Unauthenticated('invalid_credentials', INVALID_CREDENTIALS);
+    }
+    assertUsable(user);
+    if (input.password !== undefined) {
+      if (!user.passwordHash || !(await verifySecret(user.passwordHash, input.password)))
+        await recordFailure(user, { ...actor, userId: user.id });
+    }
+    return sequelize.transaction(async (t) => {
+      if (input.otp !== undefined) await otp.consume(input.phone, 'login', input.otp, t);
+      await user.update({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }, { transaction: t });
+      return issueSession(user, { ...actor, userId: user.id }, t);
+    });
+  }
+
+  function parseRefresh(token: string): { id: string; secret: string } | null {
+    const m = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,})$/.exec(token);
+    return m ? { id: m[1] as string, secret: m[2] as string } : null;
+  }
+
+  const refreshError = (code: string, vi: string, en: string) => new Unauthenticated(code, { vi, en });
+
+  async function refresh(token: string, actor: AuditActor): Promise<SessionDto> {
+    const parsed = parseRefresh(token);
+    if (!parsed)
+      throw refreshError('refresh_invalid', 'Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.', 'Invalid session. Sign in again.');
+    // Decide inside a transaction, but let a detected reuse commit its revocation before failing.
+    type Outcome = { session: SessionDto } | { fail: 'invalid' | 'revoked' | 'reused' | 'expired' };
+    const outcome = await sequelize.transaction(async (t): Promise<Outcome> => {
+      const row = await RefreshToken.findByPk(parsed.id, { lock: t.LOCK.UPDATE, transaction: t });
+      if (!row || row.tokenHash !== sha256(parsed.secret)) return { fail: 'invalid' as const };
+      if (row.revokedAt) return { fail: 'revoked' as const };
+      if (row.usedAt) {
+        await RefreshToken.update(
+          { revokedAt: new Date() },
+          { where: { familyId: row.familyId, revokedAt: null }, transaction: t },
+        );
+        await audit(
+          { ...actor, userId: row.userId },
+          { action: 'auth.refresh_reuse', entityType: 'user', entityId: row.userId, details: { family: row.familyId } },
+          t,
+        );
+        return { fail: 'reused' as const };
+      }
+      if (row.expiresAt.getTime() < Date.now()) return { fail: 'expired' as const };
+      const user = await User.findByPk(row.userId, { transaction: t });
+      if (!user || user.status !== 'active') return { fail: 'revoked' as const };
+      await row.update({ usedAt: new Date() }, { transaction: t });
+      return { session: await issueSession(user, { ...actor, userId: user.id }, t, row.familyId) };
+    });
+    if ('session' in outcome) return outcome.session;
+    switch (outcome.fail) {
+      case 'reused':
+        throw refreshError(
+          'refresh_reused',
+          'Phiên đăng nhập đã được dùng ở nơi khác nên đã bị huỷ để bảo vệ tài khoản. Hãy đăng nhập lại.',
+          'This session token was used twice, so the session was ended to protect the account. Sign in again.',
+        );
+      case 'expired':
+        throw refreshError('refresh_expired', 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.', 'The session has expired. Sign in again.');
+      case 'revoked':
+        throw refreshError('refresh_revoked', 'Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.', 'The session has ended. Sign in again.');
+      default:
+        throw refreshError('refresh_invalid', 'Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.', 'Invalid session. Sign in again.');
+    }
+  }
+
+  async function logout(token: string): Promise<void> {
+    const parsed = parseRefresh(token);
+    if (!parsed) return;
+    const row = await RefreshToken.findByPk(parsed.id);
+    if (!row || row.tokenHash !== sha256(parsed.secret)) return;
+    await RefreshToken.update({ revokedAt: new Date() }, { where: { familyId: row.familyId, revokedAt: null } });
+  }
+
+  async function revokeAllSessions(userId: string, t?: Transaction): Promise<void> {
+    await RefreshToken.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null }, transaction: t });
+  }
+
+  async function resetPassword(input: { phone: string; otp: string; password: string }, actor: AuditActor) {
+    const passwordHash = await hashPassword(input.password);
+    await sequelize.transaction(async (t) => {
+      const user = await User.findOne({ where: { phone: input.phone }, transaction: t });
+      await otp.consume(input.phone, 'reset', input.otp, t);
+      if (!user) throw new NotFound();
+      await user.update({ passwordHash, failedLogins: 0, lockedUntil: null }, { transaction: t });
+      await revokeAllSessions(user.id, t);
+      await audit({ ...actor, userId: user.id }, { action: 'auth.password_reset', entityType: 'user', entityId: user.id }, t);
+    });
+  }
+
+  async function changePassword(userId: string, sessionId: string, current: string, next: string, actor: AuditActor) {
+    const user = await User.findByPk(userId);
+    if (!user) throw new NotFound();
+    assertUsable(user);
+    if (!user.passwordHash || !(await verifySecret(user.passwordHash, current))) await recordFailure(user, actor);
+    const passwordHash = await hashPassword(next);
+    await sequelize.transaction(async (t) => {
+      await user.update({ passwordHash }, { transaction: t });
+      await RefreshToken.update(
+        { revokedAt: new Date() },
+        { where: { userId, revokedAt: null, familyId: { [Op.ne]: sessionId } }, transaction: t },
+      );
+      await audit(actor, { action: 'auth.password_change', entityType: 'user', entityId: userId }, t);
+    });
+  }
+
+  async function me(userId: string): Promise<MeDto> {
+    const user = await User.findByPk(userId, { include: [{ model: UserRole, as: 'roles', attributes: ['role'] }] });
+    if (!user || user.status !== 'active')
+      throw new Unauthenticated('account_unavailable', {
+        vi: 'Tài khoản không còn hoạt động. Hãy đăng nhập lại.',
+        en: 'This account is no longer active. Sign in again.',
+      });
+    return toMe(user, (user.roles ?? []).map((r) => r.role as Role).sort());
+  }
+
+  async function updateMe(userId: string, patch: { fullName: string }): Promise<MeDto> {
+    await User.update({ fullName: patch.fullName }, { where: { id: userId } });
+    return me(userId);
+  }
+
+  return { register, login, refresh, logout, resetPassword, changePassword, me, updateMe, revokeAllSessions, rolesOf };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;

@@ -1,0 +1,35 @@
+import type { RequestHandler } from 'express';
+import { errors as joseErrors } from 'jose';
+import type { TokenSigner } from './tokens.ts';
+import { Unauthenticated } from '../errors.ts';
+import { isRole, permissionsOf } from './permissions.ts';
+
+/** Bearer access token → req.auth; 401 with a precise code otherwise. */
+export function authenticate(signer: TokenSigner): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.headers.authorization;
+    if (!header || !header.startsWith('Bearer '))
+      return next(
+        new Unauthenticated('token_missing', {
+          vi: 'Bạn cần đăng nhập để dùng chức năng này.',
+          en: 'Sign in to use this feature.',
+        }),
+      );
+    try {
+      const claims = await signer.verifyAccess(header.slice(7).trim());
+      const roles = claims.roles.filter(isRole);
+      req.auth = { userId: claims.sub, roles, permissions: new Set(permissionsOf(roles)), sessionId: claims.sid };
+      next();
+    } catch (err) {
+      const expired = err instanceof joseErrors.JWTExpired;
+      next(
+        new Unauthenticated(
+          expired ? 'token_expired' : 'token_invalid',
+          expired
+            ? { vi: 'Phiên đăng nhập đã hết hạn.', en: 'The access token has expired.' }
+            : { vi: 'Mã truy cập không hợp lệ.', en: 'The access token is not valid.' },
+        ),
+      );
+    }
+  };
+}

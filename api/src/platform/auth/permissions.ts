@@ -1,0 +1,50 @@
+/** Roles and what they may do. Permissions are checked at the route; ownership in services. */
+export const ROLES = ['citizen', 'employer', 'merchant', 'officer', 'moderator', 'ioc_operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'console:access',
+  'users:read',
+  'users:manage',
+  'audit:read',
+  'feedback:handle',
+  'feedback:triage',
+  'moderation:review',
+  'ekyc:review',
+  'cameras:view',
+  'cameras:manage',
+  'workforce:read',
+  'jobs:post',
+  'market:sell',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  citizen: [],
+  employer: ['jobs:post'],
+  merchant: ['market:sell'],
+  officer: ['console:access', 'feedback:handle'],
+  moderator: ['console:access', 'moderation:review'],
+  ioc_operator: ['console:access', 'cameras:view', 'feedback:triage', 'ekyc:review', 'workforce:read'],
+  admin: [...PERMISSIONS],
+};
+
+/** Roles an operator holds that open the console. */
+export const OPERATOR_ROLES: readonly Role[] = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('console:access'));
+
+export function permissionsOf(roles: readonly string[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r as Role] ?? []) set.add(p);
+  return [...set].sort();
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export interface AuthContext {
+  userId: string;
+  roles: Role[];
+  permissions: Set<Permission>;
+  sessionId: string;
+}

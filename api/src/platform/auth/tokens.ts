@@ -1,0 +1,78 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, createHash, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SignJWT, jwtVerify, exportJWK, type JWK } from 'jose';
+import type { Config } from '../../config.ts';
+
+export interface AccessClaims {
+  sub: string;
+  roles: string[];
+  sid: string;
+}
+
+export interface TokenSigner {
+  kid: string;
+  issueAccess(claims: AccessClaims): Promise<string>;
+  verifyAccess(token: string): Promise<AccessClaims>;
+  jwks(): Promise<{ keys: JWK[] }>;
+}
+
+/**
+ * Ed25519 key for access tokens: from JWT_PRIVATE_KEY; outside production a development key is
+ * generated once and kept under DATA_DIR so tokens survive restarts.
+ */
+export function loadSigningKey(config: Config): KeyObject {
+  if (config.JWT_PRIVATE_KEY) return createPrivateKey(config.JWT_PRIVATE_KEY.replace(/\\n/g, '\n'));
+  if (config.NODE_ENV === 'test') return generateKeyPairSync('ed25519').privateKey;
+  const file = path.join(config.DATA_DIR, 'dev-jwt-key.pem');
+  if (fs.existsSync(file)) return createPrivateKey(fs.readFileSync(file, 'utf8'));
+  const { privateKey } = generateKeyPairSync('ed25519');
+  fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  return privateKey;
+}
+
+export function createTokenSigner(privateKey: KeyObject, config: Config): TokenSigner {
+  const publicKey = createPublicKey(privateKey);
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  const kid = createHash('sha256').update(spki).digest('base64url').slice(0, 16);
+  const ttl = config.ACCESS_TOKEN_TTL_SECONDS;
+  const issuer = config.JWT_ISSUER;
+  return {
+    kid,
+    issueAccess: (c) =>
+      new SignJWT({ roles: c.roles, sid: c.sid })
+        .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'at+jwt' })
+        .setSubject(c.sub)
+        .setIssuer(issuer)
+        .setAudience('daklak-id-api')
+        .setIssuedAt()
+        .setExpirationTime(`${ttl}s`)
+        .setJti(randomBytes(9).toString('base64url'))
+        .sign(privateKey),
+    async verifyAccess(token) {
+      const { payload } = await jwtVerify(token, publicKey, {
+        issuer,
+        audience: 'daklak-id-api',
+        algorithms: ['EdDSA'],
+        typ: 'at+jwt',
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !Array.isArray(payload.roles))
+        throw new Error('malformed token');
+      return { sub: payload.sub, sid: payload.sid, roles: payload.roles.map(String) };
+    },
+    async jwks() {
+      const jwk = await exportJWK(publicKey);
+      return { keys: [{ ...jwk, kid, use: 'sig', alg: 'EdDSA' }] };
+    },
+  };
+}
+
+/** Opaque refresh token "<id>.<secret>"; only sha256(secret) is stored. */
+export function newRefreshSecret(): { secret: string; digest: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { secret, digest: sha256(secret) };
+}
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

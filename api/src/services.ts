@@ -1,0 +1,47 @@
+import type { Sequelize } from 'sequelize';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { TokenSigner } from './platform/auth/tokens.ts';
+import type { SmsProvider } from './modules/identity/sms.ts';
+import { initAuditModel } from './platform/audit.ts';
+import { initIdentityModels, User } from './modules/identity/identity.models.ts';
+import { initReferenceModels } from './modules/reference/reference.models.ts';
+import { createOtpService } from './modules/identity/otp.service.ts';
+import { createIdentityService } from './modules/identity/identity.service.ts';
+import { createUsersService } from './modules/identity/users.service.ts';
+import { createAdminService } from './modules/admin/admin.service.ts';
+import { createReferenceService } from './modules/reference/reference.service.ts';
+
+export interface CoreDeps {
+  config: Config;
+  sequelize: Sequelize;
+  log: Logger;
+  signer: TokenSigner;
+  sms: SmsProvider;
+}
+
+/** Wire every domain's models and services once. Modules reach each other only through services. */
+export function createServices(deps: CoreDeps) {
+  initAuditModel(deps.sequelize);
+  initIdentityModels(deps.sequelize);
+  initReferenceModels(deps.sequelize);
+  const otp = createOtpService({
+    sequelize: deps.sequelize,
+    sms: deps.sms,
+    log: deps.log,
+    maxPerPhonePerHour: deps.config.OTP_MAX_PER_PHONE_PER_HOUR,
+  });
+  const identity = createIdentityService({ ...deps, otp });
+  const users = createUsersService({ sequelize: deps.sequelize, identity });
+  const admin = createAdminService({
+    users,
+    lookupUsers: async (ids) => {
+      const rows = ids.length ? await User.findAll({ where: { id: ids }, attributes: ['id', 'phone', 'fullName'] }) : [];
+      return new Map(rows.map((u) => [u.id, { phone: u.phone, fullName: u.fullName }]));
+    },
+  });
+  const reference = createReferenceService({ sequelize: deps.sequelize });
+  return { otp, identity, users, admin, reference };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -9,7 +9,14 @@ import { createServices } from './services.ts';
 import { mountRoute, toExpressPath, type RouteSpec } from './platform/route.ts';
 import { createLimiters } from './platform/rate-limit.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
-import { AppError, MethodNotAllowed, NotFound, TooLarge, UnsupportedMediaType, ValidationError } from './platform/errors.ts';
+import {
+  AppError,
+  MethodNotAllowed,
+  NotFound,
+  TooLarge,
+  UnsupportedMediaType,
+  ValidationError,
+} from './platform/errors.ts';
 import { internalProblem, sendProblem } from './platform/problem.ts';
 import { buildOpenApiDocument } from './platform/openapi.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
@@ -57,7 +64,13 @@ export function createApp(deps: AppDeps) {
       res.on('finish', () => {
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
         req.log.info(
-          { method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10, user: req.auth?.userId },
+          {
+            method: req.method,
+            url: req.originalUrl,
+            status: res.statusCode,
+            ms: Math.round(ms * 10) / 10,
+            user: req.auth?.userId,
+          },
           'request',
         );
       });
@@ -102,7 +115,8 @@ export function createApp(deps: AppDeps) {
   );
   api.use(limiters.ip);
   api.use((req, _res, next) => {
-    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && !req.is('application/json'))
       return next(
         new UnsupportedMediaType('unsupported_media_type', {
@@ -119,7 +133,11 @@ export function createApp(deps: AppDeps) {
   mountDocs(api);
 
   const v1 = express.Router();
-  const mountDeps = { authenticate: authenticate(deps.signer), userLimiter: limiters.user, authLimiter: limiters.auth };
+  const mountDeps = {
+    authenticate: authenticate(deps.signer),
+    userLimiter: limiters.user,
+    authLimiter: limiters.auth,
+  };
   for (const spec of specs) mountRoute(v1, spec, mountDeps);
   api.use('/v1', v1);
 
@@ -181,7 +199,10 @@ function mapError(err: unknown): AppError | undefined {
         en: 'Unsupported body encoding (use UTF-8).',
       });
     case 'request.aborted':
-      return new ValidationError('request_aborted', { vi: 'Yêu cầu bị ngắt giữa chừng.', en: 'The request was aborted.' });
+      return new ValidationError('request_aborted', {
+        vi: 'Yêu cầu bị ngắt giữa chừng.',
+        en: 'The request was aborted.',
+      });
     default:
       if (e?.status && e.status >= 400 && e.status < 500)
         return new ValidationError('bad_request', { vi: 'Yêu cầu không hợp lệ.', en: 'Bad request.' });

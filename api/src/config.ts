@@ -99,7 +99,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded PostgreSQL)');
     if (e.SEED_DEMO) problems.push('SEED_DEMO must not be enabled in production');
   }
-  if (e.SMS_PROVIDER === 'http' && !e.SMS_HTTP_URL) problems.push('SMS_HTTP_URL is required with SMS_PROVIDER=http');
+  if (e.SMS_PROVIDER === 'http' && !e.SMS_HTTP_URL)
+    problems.push('SMS_HTTP_URL is required with SMS_PROVIDER=http');
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze({
     ...e,

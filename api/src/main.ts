@@ -39,7 +39,10 @@ async function main(): Promise<void> {
     async ready() {
       await db.sequelize.query('SELECT 1');
       migrationsDone ||= (await pendingMigrations(db.sequelize)).length === 0;
-      return { ok: migrationsDone, checks: { database: 'ok', migrations: migrationsDone ? 'ok' : 'pending' } };
+      return {
+        ok: migrationsDone,
+        checks: { database: 'ok', migrations: migrationsDone ? 'ok' : 'pending' },
+      };
     },
   });
   await seedReference(db.sequelize, log);
@@ -67,7 +70,10 @@ async function main(): Promise<void> {
     if (admin) lines.push('', `  Administrator: ${nationalPhone(admin.phone)} / ${admin.password}`);
     if (demo.length) {
       lines.push('  Demo accounts (demo data):');
-      for (const a of demo) lines.push(`    ${nationalPhone(a.phone)} / ${a.password}  — ${a.fullName} [${a.roles.join(', ') || 'citizen'}]`);
+      for (const a of demo)
+        lines.push(
+          `    ${nationalPhone(a.phone)} / ${a.password}  — ${a.fullName} [${a.roles.join(', ') || 'citizen'}]`,
+        );
     }
     console.log(lines.join('\n') + '\n');
   }

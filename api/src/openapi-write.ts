@@ -5,5 +5,5 @@ import { buildDocumentOffline } from './openapi-doc.ts';
 
 /** Write api/openapi.json from the zod schemas (run by `npm run openapi -w api`). */
 const file = path.join(ROOT_DIR, 'api', 'openapi.json');
-fs.writeFileSync(file, `${JSON.stringify(await buildDocumentOffline(), null, 2)}\n`);
+fs.writeFileSync(file, `${JSON.stringify(buildDocumentOffline(), null, 2)}\n`);
 console.log(`wrote ${path.relative(process.cwd(), file)}`);

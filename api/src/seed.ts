@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Logger } from 'pino';
 import { ROOT_DIR, DEV_ADMIN_PASSWORD, type Config } from './config.ts';
 import type { Services } from './services.ts';
@@ -20,7 +20,11 @@ interface CommuneJson {
 }
 
 /** Run a seed step once per database: recorded in seed_runs in the same transaction. */
-async function once(sequelize: Sequelize, name: string, fn: (t: import('sequelize').Transaction) => Promise<void>) {
+async function once(
+  sequelize: Sequelize,
+  name: string,
+  fn: (t: Transaction) => Promise<void>,
+) {
   return sequelize.transaction(async (t) => {
     await sequelize.query('SELECT pg_advisory_xact_lock(7366002)', { transaction: t });
     const done = await sequelize.query('SELECT 1 FROM seed_runs WHERE name = :name', {
@@ -30,7 +34,10 @@ async function once(sequelize: Sequelize, name: string, fn: (t: import('sequeliz
     });
     if (done.length) return false;
     await fn(t);
-    await sequelize.query('INSERT INTO seed_runs (name) VALUES (:name)', { replacements: { name }, transaction: t });
+    await sequelize.query('INSERT INTO seed_runs (name) VALUES (:name)', {
+      replacements: { name },
+      transaction: t,
+    });
     return true;
   });
 }
@@ -80,10 +87,19 @@ export async function ensureAdmin(config: Config, services: Services, log: Logge
     roles: ['admin'],
   });
   if (created) log.info({ phone: phone.e164 }, 'first administrator created');
-  return { phone: phone.e164, password: config.ADMIN_PASSWORD ? '(from ADMIN_PASSWORD)' : password, created, id: user.id };
+  return {
+    phone: phone.e164,
+    password: config.ADMIN_PASSWORD ? '(from ADMIN_PASSWORD)' : password,
+    created,
+    id: user.id,
+  };
 }
 
-export async function seedDemo(sequelize: Sequelize, services: Services, log: Logger): Promise<DemoAccount[]> {
+export async function seedDemo(
+  sequelize: Sequelize,
+  services: Services,
+  log: Logger,
+): Promise<DemoAccount[]> {
   await once(sequelize, 'demo:accounts:v1', async () => {
     for (const a of DEMO_ACCOUNTS) await services.users.ensureUser(a);
     log.info({ accounts: DEMO_ACCOUNTS.length }, 'demo accounts created');

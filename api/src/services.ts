@@ -36,7 +36,9 @@ export function createServices(deps: CoreDeps) {
   const admin = createAdminService({
     users,
     lookupUsers: async (ids) => {
-      const rows = ids.length ? await User.findAll({ where: { id: ids }, attributes: ['id', 'phone', 'fullName'] }) : [];
+      const rows = ids.length
+        ? await User.findAll({ where: { id: ids }, attributes: ['id', 'phone', 'fullName'] })
+        : [];
       return new Map(rows.map((u) => [u.id, { phone: u.phone, fullName: u.fullName }]));
     },
   });

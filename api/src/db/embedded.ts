@@ -62,6 +62,9 @@ export async function startEmbeddedPostgres(opts: {
     port,
     persistent: true,
     createPostgresUser: isRoot,
+    // The package's default message locale (en_US.UTF-8) is often not installed; C.UTF-8 always is.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (m: unknown) => opts.log.debug({ pg: String(m).trim() }, 'embedded postgres'),
     onError: (m: unknown) => opts.log.debug({ pg: String(m).trim() }, 'embedded postgres'),
   });

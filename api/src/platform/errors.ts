@@ -49,7 +49,12 @@ export class Unauthenticated extends AppError {
 }
 export class Forbidden extends AppError {
   constructor(code = 'forbidden', messages?: Msg, options?: ProblemOptions) {
-    super(403, code, or(messages, 'Bạn không có quyền thực hiện thao tác này.', 'You are not allowed to do this.'), options);
+    super(
+      403,
+      code,
+      or(messages, 'Bạn không có quyền thực hiện thao tác này.', 'You are not allowed to do this.'),
+      options,
+    );
   }
 }
 export class NotFound extends AppError {
@@ -62,14 +67,22 @@ export class MethodNotAllowed extends AppError {
     super(
       405,
       'method_not_allowed',
-      { vi: 'Phương thức không được hỗ trợ cho địa chỉ này.', en: 'This method is not allowed on this resource.' },
+      {
+        vi: 'Phương thức không được hỗ trợ cho địa chỉ này.',
+        en: 'This method is not allowed on this resource.',
+      },
       { headers: { Allow: allow.join(', ') } },
     );
   }
 }
 export class Conflict extends AppError {
   constructor(code = 'conflict', messages?: Msg, options?: ProblemOptions) {
-    super(409, code, or(messages, 'Xung đột với dữ liệu hiện có.', 'This conflicts with existing data.'), options);
+    super(
+      409,
+      code,
+      or(messages, 'Xung đột với dữ liệu hiện có.', 'This conflicts with existing data.'),
+      options,
+    );
   }
 }
 export class TooLarge extends AppError {
@@ -96,12 +109,19 @@ export class RateLimited extends AppError {
         `Bạn thao tác quá nhanh. Vui lòng thử lại sau ${retryAfterSeconds} giây.`,
         `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
       ),
-      { headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) }, extra: { retryAfter: retryAfterSeconds } },
+      {
+        headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+        extra: { retryAfter: retryAfterSeconds },
+      },
     );
   }
 }
 export class ServiceUnavailable extends AppError {
   constructor(code = 'unavailable', messages?: Msg) {
-    super(503, code, or(messages, 'Dịch vụ tạm thời không sẵn sàng.', 'The service is temporarily unavailable.'));
+    super(
+      503,
+      code,
+      or(messages, 'Dịch vụ tạm thời không sẵn sàng.', 'The service is temporarily unavailable.'),
+    );
   }
 }

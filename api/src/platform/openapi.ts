@@ -42,19 +42,29 @@ export function buildOpenApiDocument(groups: MountedSpecs[], extra: (r: OpenAPIR
           ? {
               description: r.description,
               content: {
-                [r.contentType ?? (status.startsWith('2') ? 'application/json' : 'application/problem+json')]: {
-                  schema: r.schema,
-                },
+                [r.contentType ?? (status.startsWith('2') ? 'application/json' : 'application/problem+json')]:
+                  {
+                    schema: r.schema,
+                  },
               },
             }
           : { description: r.description };
       }
       if (spec.body || spec.query || spec.params)
-        responses['400'] ??= { description: 'Invalid request', content: { 'application/problem+json': { schema: Problem } } };
+        responses['400'] ??= {
+          description: 'Invalid request',
+          content: { 'application/problem+json': { schema: Problem } },
+        };
       if (spec.access !== 'public') {
-        responses['401'] ??= { description: 'Not signed in', content: { 'application/problem+json': { schema: Problem } } };
+        responses['401'] ??= {
+          description: 'Not signed in',
+          content: { 'application/problem+json': { schema: Problem } },
+        };
         if (spec.access !== 'user')
-          responses['403'] ??= { description: 'Missing permission', content: { 'application/problem+json': { schema: Problem } } };
+          responses['403'] ??= {
+            description: 'Missing permission',
+            content: { 'application/problem+json': { schema: Problem } },
+          };
       }
       registry.registerPath({
         method: spec.method,
@@ -63,12 +73,18 @@ export function buildOpenApiDocument(groups: MountedSpecs[], extra: (r: OpenAPIR
         summary: spec.summary,
         description:
           (spec.description ? `${spec.description}\n\n` : '') +
-          (spec.access === 'public' ? 'Access: public.' : spec.access === 'user' ? 'Access: any signed-in account.' : `Access: permission \`${spec.access}\`.`),
+          (spec.access === 'public'
+            ? 'Access: public.'
+            : spec.access === 'user'
+              ? 'Access: any signed-in account.'
+              : `Access: permission \`${spec.access}\`.`),
         ...(spec.access !== 'public' ? { security: [{ [bearer.name]: [] }] } : {}),
         request: {
           ...(spec.params ? { params: spec.params as never } : {}),
           ...(spec.query ? { query: spec.query as never } : {}),
-          ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+          ...(spec.body
+            ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
+            : {}),
         },
         responses,
       });

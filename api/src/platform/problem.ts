@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { AppError, type Bilingual } from './errors.ts';
+import type { AppError, Bilingual } from './errors.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -17,7 +17,8 @@ export function createLimiters(config: Config, redis?: Redis): Limiters {
     redis
       ? new RedisStore({
           prefix: `dlid:rl:${prefix}:`,
-          sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+          sendCommand: (command: string, ...args: string[]) =>
+            redis.call(command, ...args) as Promise<RedisReply>,
         })
       : undefined;
   const make = (prefix: string, limit: number, key: (req: Request) => string) =>
@@ -30,7 +31,9 @@ export function createLimiters(config: Config, redis?: Redis): Limiters {
       ...(store(prefix) ? { store: store(prefix) } : {}),
       handler: (req, _res, next, options) => {
         const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-        const retry = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : options.windowMs / 1000;
+        const retry = reset
+          ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000))
+          : options.windowMs / 1000;
         next(new RateLimited(retry));
       },
     });

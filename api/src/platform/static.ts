@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 
-const MISSING = (name: string) => `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Đắk Lắk ID</title>
+const MISSING = (
+  name: string,
+) => `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Đắk Lắk ID</title>
 <body style="font-family:sans-serif;max-width:40em;margin:3em auto">
 <h1>Đắk Lắk ID</h1><p>Ứng dụng ${name} chưa được build. Chạy <code>npm run build</code> rồi tải lại trang.</p>
 <p lang="en">The ${name} app has not been built yet. Run <code>npm run build</code> and reload.</p></body></html>`;
@@ -17,7 +19,8 @@ function spa(app: Express, base: string, dir: string, name: string): void {
       index: false,
       setHeaders(res, file) {
         // Hashed assets are immutable; the shell and the service worker are always revalidated.
-        if (/[\\/]assets[\\/]/.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        if (/[\\/]assets[\\/]/.test(file))
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         else res.setHeader('Cache-Control', 'no-cache');
         if (file.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json');
       },

@@ -13,7 +13,9 @@ const TYPE_VI: Record<string, string> = {
 };
 
 function sizeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, small: boolean): Bilingual {
-  const n = String(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  const n = String(
+    small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum,
+  );
   const origin = issue.origin;
   if (origin === 'string')
     return small
@@ -37,10 +39,17 @@ export function issueToFields(issue: z.core.$ZodIssue, prefix: string): FieldErr
     message: messages.vi,
     messages,
   });
+  const own = (issue as { params?: { code?: string; vi?: string; en?: string } }).params;
+  if (own?.vi && own.en) return [make(own.code ?? issue.code, { vi: own.vi, en: own.en })];
+  if (
+    'input' in issue &&
+    issue.input === undefined &&
+    issue.code !== 'unrecognized_keys' &&
+    issue.code !== 'custom'
+  )
+    return [make('required', { vi: 'Trường này là bắt buộc.', en: 'This field is required.' })];
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined)
-        return [make('required', { vi: 'Trường này là bắt buộc.', en: 'This field is required.' })];
       const exp = String(issue.expected);
       return [
         make('invalid_type', {
@@ -77,7 +86,9 @@ export function issueToFields(issue: z.core.$ZodIssue, prefix: string): FieldErr
       ];
     case 'custom': {
       const params = (issue.params ?? {}) as { code?: string; vi?: string; en?: string };
-      return [make(params.code ?? 'invalid', { vi: params.vi ?? issue.message, en: params.en ?? issue.message })];
+      return [
+        make(params.code ?? 'invalid', { vi: params.vi ?? issue.message, en: params.en ?? issue.message }),
+      ];
     }
     default:
       return [make(issue.code, { vi: 'Giá trị không hợp lệ.', en: issue.message })];

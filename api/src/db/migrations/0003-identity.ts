@@ -58,5 +58,7 @@ export const up: Migration = async ({ context: sql }) => {
 };
 
 export const down: Migration = async ({ context: sql }) => {
-  await sql.query('DROP TABLE refresh_tokens; DROP TABLE otp_codes; DROP TABLE user_roles; DROP TABLE users;');
+  await sql.query(
+    'DROP TABLE refresh_tokens; DROP TABLE otp_codes; DROP TABLE user_roles; DROP TABLE users;',
+  );
 };

@@ -34,7 +34,10 @@ export function adminRoutes(s: AdminService): RouteSpec[] {
       summary: 'One user (the view is audited)',
       access: 'users:read',
       params: UserIdParams,
-      responses: { 200: { description: 'User', schema: AdminUser }, 404: { description: 'Unknown', schema: Problem } },
+      responses: {
+        200: { description: 'User', schema: AdminUser },
+        404: { description: 'Unknown', schema: Problem },
+      },
       handler: ({ params, actor }) => s.users.view(params.id, actor),
     }),
     route({
@@ -44,7 +47,10 @@ export function adminRoutes(s: AdminService): RouteSpec[] {
       summary: 'Grant a role (idempotent, audited)',
       access: 'users:manage',
       params: UserRoleParams,
-      responses: { 200: { description: 'Updated user', schema: AdminUser }, 404: { description: 'Unknown', schema: Problem } },
+      responses: {
+        200: { description: 'Updated user', schema: AdminUser },
+        404: { description: 'Unknown', schema: Problem },
+      },
       handler: ({ params, actor }) => s.users.grantRole(params.id, params.role, actor),
     }),
     route({

@@ -30,7 +30,12 @@ export const AdminUser = z
   .openapi('AdminUser');
 
 export const UserPage = z
-  .object({ items: z.array(AdminUser), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(AdminUser),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .openapi('UserPage');
 
 export const UserIdParams = z.strictObject({ id: z.string().uuid() });
@@ -74,5 +79,10 @@ export const AuditItem = z
   .openapi('AuditItem');
 
 export const AuditPage = z
-  .object({ items: z.array(AuditItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(AuditItem),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .openapi('AuditPage');

@@ -2,14 +2,19 @@ import { listAudit, type AuditQuery } from '../../platform/audit.ts';
 import { ROLES, ROLE_PERMISSIONS } from '../../platform/auth/permissions.ts';
 import type { UsersService } from '../identity/users.service.ts';
 
-export function createAdminService(deps: { users: UsersService; lookupUsers: (ids: string[]) => Promise<Map<string, { phone: string; fullName: string }>> }) {
+export function createAdminService(deps: {
+  users: UsersService;
+  lookupUsers: (ids: string[]) => Promise<Map<string, { phone: string; fullName: string }>>;
+}) {
   function roles() {
     return { items: ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })) };
   }
 
   async function audit(q: AuditQuery) {
     const { rows, count } = await listAudit(q);
-    const actors = await deps.lookupUsers([...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))]);
+    const actors = await deps.lookupUsers([
+      ...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x)),
+    ]);
     return {
       items: rows.map((r) => {
         const a = r.actorId ? actors.get(r.actorId) : undefined;

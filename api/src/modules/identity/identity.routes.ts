@@ -111,7 +111,10 @@ export function identityRoutes(s: { identity: IdentityService; otp: OtpService }
       tags,
       summary: 'The signed-in account: profile, roles, permissions, identity level',
       access: 'user',
-      responses: { 200: { description: 'Profile', schema: Me }, 401: { description: 'Not signed in', schema: Problem } },
+      responses: {
+        200: { description: 'Profile', schema: Me },
+        401: { description: 'Not signed in', schema: Problem },
+      },
       handler: ({ auth }) => s.identity.me(auth.userId),
     }),
     route({
@@ -121,7 +124,10 @@ export function identityRoutes(s: { identity: IdentityService; otp: OtpService }
       summary: 'Update the profile',
       access: 'user',
       body: MeUpdate,
-      responses: { 200: { description: 'Profile', schema: Me }, 400: { description: 'Invalid', schema: Problem } },
+      responses: {
+        200: { description: 'Profile', schema: Me },
+        400: { description: 'Invalid', schema: Problem },
+      },
       handler: ({ auth, body }) => s.identity.updateMe(auth.userId, body),
     }),
     route({

@@ -29,8 +29,11 @@ export const PhoneInput = z
 
 export const OtpCodeInput = z
   .string()
-  .regex(/^\d{6}$/, bilingualIssue('otp_format', 'Mã xác thực gồm 6 chữ số.', 'The code has 6 digits.'))
-  .openapi({ example: '123456' });
+  .refine(
+    (s) => /^\d{6}$/.test(s),
+    bilingualIssue('otp_format', 'Mã xác thực gồm 6 chữ số.', 'The code has 6 digits.'),
+  )
+  .openapi({ example: '123456', pattern: '^\\d{6}$' });
 
 export const PasswordInput = z
   .string()
@@ -53,7 +56,11 @@ export const FullNameInput = z
   .max(100)
   .refine(
     (s) => /^[\p{L}\p{M}' .-]+$/u.test(s),
-    bilingualIssue('name_chars', 'Họ tên chỉ gồm chữ cái và khoảng trắng.', 'A name holds only letters and spaces.'),
+    bilingualIssue(
+      'name_chars',
+      'Họ tên chỉ gồm chữ cái và khoảng trắng.',
+      'A name holds only letters and spaces.',
+    ),
   )
   .openapi({ example: 'Nguyễn Văn An' });
 
@@ -88,7 +95,9 @@ export const LoginRequest = z
   )
   .openapi('LoginRequest');
 
-export const RefreshRequest = z.strictObject({ refreshToken: z.string().min(10).max(200) }).openapi('RefreshRequest');
+export const RefreshRequest = z
+  .strictObject({ refreshToken: z.string().min(10).max(200) })
+  .openapi('RefreshRequest');
 
 export const PasswordResetRequest = z
   .strictObject({ phone: PhoneInput, otp: OtpCodeInput, password: PasswordInput })

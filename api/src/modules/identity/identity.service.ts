@@ -90,7 +90,11 @@ export function createIdentityService(deps: IdentityDeps) {
           { transaction: t },
         );
         await UserRole.create({ userId: user.id, role: 'citizen' }, { transaction: t });
-        await audit({ ...actor, userId: user.id }, { action: 'user.register', entityType: 'user', entityId: user.id }, t);
+        await audit(
+          { ...actor, userId: user.id },
+          { action: 'user.register', entityType: 'user', entityId: user.id },
+          t,
+        );
         return issueSession(user, actor, t);
       });
     } catch (err) {
@@ -172,7 +176,11 @@ export function createIdentityService(deps: IdentityDeps) {
   async function refresh(token: string, actor: AuditActor): Promise<SessionDto> {
     const parsed = parseRefresh(token);
     if (!parsed)
-      throw refreshError('refresh_invalid', 'Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.', 'Invalid session. Sign in again.');
+      throw refreshError(
+        'refresh_invalid',
+        'Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.',
+        'Invalid session. Sign in again.',
+      );
     // Decide inside a transaction, but let a detected reuse commit its revocation before failing.
     type Outcome = { session: SessionDto } | { fail: 'invalid' | 'revoked' | 'reused' | 'expired' };
     const outcome = await sequelize.transaction(async (t): Promise<Outcome> => {
@@ -186,7 +194,12 @@ export function createIdentityService(deps: IdentityDeps) {
         );
         await audit(
           { ...actor, userId: row.userId },
-          { action: 'auth.refresh_reuse', entityType: 'user', entityId: row.userId, details: { family: row.familyId } },
+          {
+            action: 'auth.refresh_reuse',
+            entityType: 'user',
+            entityId: row.userId,
+            details: { family: row.familyId },
+          },
           t,
         );
         return { fail: 'reused' as const };
@@ -206,11 +219,23 @@ export function createIdentityService(deps: IdentityDeps) {
           'This session token was used twice, so the session was ended to protect the account. Sign in again.',
         );
       case 'expired':
-        throw refreshError('refresh_expired', 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.', 'The session has expired. Sign in again.');
+        throw refreshError(
+          'refresh_expired',
+          'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.',
+          'The session has expired. Sign in again.',
+        );
       case 'revoked':
-        throw refreshError('refresh_revoked', 'Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.', 'The session has ended. Sign in again.');
+        throw refreshError(
+          'refresh_revoked',
+          'Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.',
+          'The session has ended. Sign in again.',
+        );
       default:
-        throw refreshError('refresh_invalid', 'Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.', 'Invalid session. Sign in again.');
+        throw refreshError(
+          'refresh_invalid',
+          'Phiên đăng nhập không hợp lệ. Hãy đăng nhập lại.',
+          'Invalid session. Sign in again.',
+        );
     }
   }
 
@@ -219,11 +244,17 @@ export function createIdentityService(deps: IdentityDeps) {
     if (!parsed) return;
     const row = await RefreshToken.findByPk(parsed.id);
     if (!row || row.tokenHash !== sha256(parsed.secret)) return;
-    await RefreshToken.update({ revokedAt: new Date() }, { where: { familyId: row.familyId, revokedAt: null } });
+    await RefreshToken.update(
+      { revokedAt: new Date() },
+      { where: { familyId: row.familyId, revokedAt: null } },
+    );
   }
 
   async function revokeAllSessions(userId: string, t?: Transaction): Promise<void> {
-    await RefreshToken.update({ revokedAt: new Date() }, { where: { userId, revokedAt: null }, transaction: t });
+    await RefreshToken.update(
+      { revokedAt: new Date() },
+      { where: { userId, revokedAt: null }, transaction: t },
+    );
   }
 
   async function resetPassword(input: { phone: string; otp: string; password: string }, actor: AuditActor) {
@@ -234,15 +265,26 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!user) throw new NotFound();
       await user.update({ passwordHash, failedLogins: 0, lockedUntil: null }, { transaction: t });
       await revokeAllSessions(user.id, t);
-      await audit({ ...actor, userId: user.id }, { action: 'auth.password_reset', entityType: 'user', entityId: user.id }, t);
+      await audit(
+        { ...actor, userId: user.id },
+        { action: 'auth.password_reset', entityType: 'user', entityId: user.id },
+        t,
+      );
     });
   }
 
-  async function changePassword(userId: string, sessionId: string, current: string, next: string, actor: AuditActor) {
+  async function changePassword(
+    userId: string,
+    sessionId: string,
+    current: string,
+    next: string,
+    actor: AuditActor,
+  ) {
     const user = await User.findByPk(userId);
     if (!user) throw new NotFound();
     assertUsable(user);
-    if (!user.passwordHash || !(await verifySecret(user.passwordHash, current))) await recordFailure(user, actor);
+    if (!user.passwordHash || !(await verifySecret(user.passwordHash, current)))
+      await recordFailure(user, actor);
     const passwordHash = await hashPassword(next);
     await sequelize.transaction(async (t) => {
       await user.update({ passwordHash }, { transaction: t });
@@ -255,7 +297,9 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   async function me(userId: string): Promise<MeDto> {
-    const user = await User.findByPk(userId, { include: [{ model: UserRole, as: 'roles', attributes: ['role'] }] });
+    const user = await User.findByPk(userId, {
+      include: [{ model: UserRole, as: 'roles', attributes: ['role'] }],
+    });
     if (!user || user.status !== 'active')
       throw new Unauthenticated('account_unavailable', {
         vi: 'Tài khoản không còn hoạt động. Hãy đăng nhập lại.',
@@ -269,7 +313,18 @@ export function createIdentityService(deps: IdentityDeps) {
     return me(userId);
   }
 
-  return { register, login, refresh, logout, resetPassword, changePassword, me, updateMe, revokeAllSessions, rolesOf };
+  return {
+    register,
+    login,
+    refresh,
+    logout,
+    resetPassword,
+    changePassword,
+    me,
+    updateMe,
+    revokeAllSessions,
+    rolesOf,
+  };
 }
 
 export type IdentityService = ReturnType<typeof createIdentityService>;

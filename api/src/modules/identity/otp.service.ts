@@ -136,7 +136,10 @@ export function createOtpService(deps: OtpDeps) {
     if (!(await verifySecret(row.codeHash, code))) {
       const left = OTP_MAX_ATTEMPTS - attempt;
       throw new ValidationError('otp_invalid', {
-        vi: left > 0 ? `Mã xác thực không đúng. Còn ${left} lần thử.` : 'Mã xác thực không đúng. Hãy yêu cầu mã mới.',
+        vi:
+          left > 0
+            ? `Mã xác thực không đúng. Còn ${left} lần thử.`
+            : 'Mã xác thực không đúng. Hãy yêu cầu mã mới.',
         en: left > 0 ? `Wrong code. ${left} tries left.` : 'Wrong code. Ask for a new one.',
       });
     }

@@ -4,10 +4,9 @@ import { ROOT_DIR } from '../../config.ts';
 
 /** Mobile prefixes per carrier (facts from data/vn-mobile-prefixes.json), as 3-digit national prefixes "0xx". */
 function loadPrefixes(): Map<string, string> {
-  const raw = JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'data', 'vn-mobile-prefixes.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const raw = JSON.parse(
+    fs.readFileSync(path.join(ROOT_DIR, 'data', 'vn-mobile-prefixes.json'), 'utf8'),
+  ) as Record<string, unknown>;
   const map = new Map<string, string>();
   for (const [carrier, prefixes] of Object.entries(raw)) {
     if (carrier.startsWith('_') || !Array.isArray(prefixes)) continue;
@@ -18,7 +17,8 @@ function loadPrefixes(): Map<string, string> {
 
 const PREFIXES = loadPrefixes();
 
-export type PhoneCheck = { ok: true; e164: string; carrier: string } | { ok: false; reason: 'format' | 'prefix' };
+export type PhoneCheck =
+  { ok: true; e164: string; carrier: string } | { ok: false; reason: 'format' | 'prefix' };
 
 /**
  * Accept 0xxxxxxxxx, 84xxxxxxxxx, +84xxxxxxxxx (spaces, dots and dashes ignored);

@@ -25,7 +25,10 @@ export function httpSms(url: string, token: string | undefined): SmsProvider {
     async send(to, text) {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ to, text }),
         signal: AbortSignal.timeout(10_000),
       });

@@ -76,7 +76,9 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
     }
     if (q.role)
       where.id = {
-        [Op.in]: sequelize.literal(`(SELECT user_id FROM user_roles WHERE role = ${sequelize.escape(q.role)})`),
+        [Op.in]: sequelize.literal(
+          `(SELECT user_id FROM user_roles WHERE role = ${sequelize.escape(q.role)})`,
+        ),
       };
     const { rows, count } = await User.findAndCountAll({
       where,
@@ -85,12 +87,21 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
       offset: (q.page - 1) * q.pageSize,
       distinct: true,
     });
-    const roles = await UserRole.findAll({ where: { userId: rows.map((r) => r.id) }, attributes: ['userId', 'role'] });
+    const roles = await UserRole.findAll({
+      where: { userId: rows.map((r) => r.id) },
+      attributes: ['userId', 'role'],
+    });
     for (const r of rows) r.roles = roles.filter((x) => x.userId === r.id);
     await audit(actor, {
       action: 'user.search',
       entityType: 'user',
-      details: { q: q.q ?? null, role: q.role ?? null, status: q.status ?? null, page: q.page, results: rows.length },
+      details: {
+        q: q.q ?? null,
+        role: q.role ?? null,
+        status: q.status ?? null,
+        page: q.page,
+        results: rows.length,
+      },
     });
     return { items: rows.map(toDto), total: count, page: q.page, pageSize: q.pageSize };
   }
@@ -117,7 +128,12 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
         defaults: { userId: id, role, grantedBy: actor.userId },
         transaction: t,
       });
-      if (created) await audit(actor, { action: 'user.role_grant', entityType: 'user', entityId: id, details: { role } }, t);
+      if (created)
+        await audit(
+          actor,
+          { action: 'user.role_grant', entityType: 'user', entityId: id, details: { role } },
+          t,
+        );
     });
     return load(id);
   }
@@ -129,7 +145,12 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
         vi: 'Vai trò công dân là mặc định, không thể thu hồi. Hãy khoá tài khoản nếu cần.',
         en: 'The citizen role is the default and cannot be revoked. Disable the account instead.',
       });
-    if (role === 'admin' && user.roles.includes('admin') && user.status === 'active' && (await activeAdminCount()) <= 1)
+    if (
+      role === 'admin' &&
+      user.roles.includes('admin') &&
+      user.status === 'active' &&
+      (await activeAdminCount()) <= 1
+    )
       throw new Conflict('last_admin', {
         vi: 'Không thể thu hồi quyền của quản trị viên cuối cùng.',
         en: 'The last administrator cannot lose the role.',
@@ -137,7 +158,11 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
     await sequelize.transaction(async (t) => {
       const n = await UserRole.destroy({ where: { userId: id, role }, transaction: t });
       if (n) {
-        await audit(actor, { action: 'user.role_revoke', entityType: 'user', entityId: id, details: { role } }, t);
+        await audit(
+          actor,
+          { action: 'user.role_revoke', entityType: 'user', entityId: id, details: { role } },
+          t,
+        );
         // Sessions carry roles: end them so the change applies at once.
         await identity.revokeAllSessions(id, t);
       }
@@ -160,7 +185,11 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
     await sequelize.transaction(async (t) => {
       await User.update({ status }, { where: { id }, transaction: t });
       if (status === 'disabled') await identity.revokeAllSessions(id, t);
-      await audit(actor, { action: 'user.status', entityType: 'user', entityId: id, details: { status, reason } }, t);
+      await audit(
+        actor,
+        { action: 'user.status', entityType: 'user', entityId: id, details: { status, reason } },
+        t,
+      );
     });
     return load(id);
   }
@@ -171,7 +200,10 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
     if (existing) return { user: existing, created: false };
     const passwordHash = await hashPassword(input.password);
     const user = await sequelize.transaction(async (t) => {
-      const u = await User.create({ phone: input.phone, fullName: input.fullName, passwordHash }, { transaction: t });
+      const u = await User.create(
+        { phone: input.phone, fullName: input.fullName, passwordHash },
+        { transaction: t },
+      );
       await UserRole.bulkCreate(
         [...new Set<Role>(['citizen', ...input.roles])].map((role) => ({ userId: u.id, role })),
         { transaction: t },

@@ -24,7 +24,10 @@ export function referenceRoutes(s: ReferenceService): RouteSpec[] {
       summary: 'One commune or ward',
       access: 'public',
       params: CommuneParams,
-      responses: { 200: { description: 'Unit', schema: CommuneDto }, 404: { description: 'Unknown', schema: Problem } },
+      responses: {
+        200: { description: 'Unit', schema: CommuneDto },
+        404: { description: 'Unknown', schema: Problem },
+      },
       handler: ({ params }) => s.commune(params.code),
     }),
   ];

@@ -12,7 +12,9 @@ export const CommuneDto = z
   })
   .openapi('Commune');
 
-export const CommuneList = z.object({ items: z.array(CommuneDto), total: z.number().int() }).openapi('CommuneList');
+export const CommuneList = z
+  .object({ items: z.array(CommuneDto), total: z.number().int() })
+  .openapi('CommuneList');
 
 export const CommuneQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional().describe('Name, accents optional'),

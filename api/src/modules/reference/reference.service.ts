@@ -29,7 +29,11 @@ export function createReferenceService({ sequelize }: { sequelize: Sequelize }) 
 
   async function commune(code: string) {
     const c = await Commune.findByPk(code);
-    if (!c) throw new NotFound('commune_not_found', { vi: 'Không có xã/phường với mã này.', en: 'No commune with this code.' });
+    if (!c)
+      throw new NotFound('commune_not_found', {
+        vi: 'Không có xã/phường với mã này.',
+        en: 'No commune with this code.',
+      });
     return toDto(c);
   }
 

@@ -18,7 +18,12 @@ export function authenticate(signer: TokenSigner): RequestHandler {
     try {
       const claims = await signer.verifyAccess(header.slice(7).trim());
       const roles = claims.roles.filter(isRole);
-      req.auth = { userId: claims.sub, roles, permissions: new Set(permissionsOf(roles)), sessionId: claims.sid };
+      req.auth = {
+        userId: claims.sub,
+        roles,
+        permissions: new Set(permissionsOf(roles)),
+        sessionId: claims.sid,
+      };
       next();
     } catch (err) {
       const expired = err instanceof joseErrors.JWTExpired;

@@ -1,5 +1,13 @@
 /** Roles and what they may do. Permissions are checked at the route; ownership in services. */
-export const ROLES = ['citizen', 'employer', 'merchant', 'officer', 'moderator', 'ioc_operator', 'admin'] as const;
+export const ROLES = [
+  'citizen',
+  'employer',
+  'merchant',
+  'officer',
+  'moderator',
+  'ioc_operator',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -30,7 +38,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /** Roles an operator holds that open the console. */
-export const OPERATOR_ROLES: readonly Role[] = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('console:access'));
+export const OPERATOR_ROLES: readonly Role[] = ROLES.filter((r) =>
+  ROLE_PERMISSIONS[r].includes('console:access'),
+);
 
 export function permissionsOf(roles: readonly string[]): Permission[] {
   const set = new Set<Permission>();

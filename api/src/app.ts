@@ -87,6 +87,8 @@ export function createApp(deps: AppDeps) {
           'connect-src': ["'self'"],
           'worker-src': ["'self'", 'blob:'],
           'style-src': ["'self'", "'unsafe-inline'"],
+          // Behind TLS the proxy sends HSTS; forcing https here breaks plain-http LAN and kiosk setups.
+          'upgrade-insecure-requests': null,
         },
       },
       crossOriginEmbedderPolicy: false,

@@ -150,6 +150,13 @@ describe('reference data', () => {
 });
 
 describe('static clients', () => {
+  it('redirects /console to /console/ once, never in a loop', async () => {
+    const bare = await fetch(`${api.url}/console?x=1`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe('/console/?x=1');
+    const slash = await fetch(`${api.url}/console/`, { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect(slash.status).not.toBe(301);
+  });
   it('serves a clear page when a client is not built, and 404 problems for unknown non-HTML paths', async () => {
     const r = await fetch(`${api.url}/console/users`, { headers: { accept: 'text/html' } });
     expect([200, 503]).toContain(r.status);

@@ -36,7 +36,12 @@ function spa(app: Express, base: string, dir: string, name: string): void {
 }
 
 export function mountClients(app: Express, config: Config): void {
-  app.get('/console', (_req, res) => res.redirect(301, '/console/'));
+  app.get('/console', (req, res, next) => {
+    // Express matches '/console/' here too (non-strict routing): redirect only the bare path.
+    if (req.path !== '/console') return next();
+    const q = req.originalUrl.indexOf('?');
+    res.redirect(301, `/console/${q >= 0 ? req.originalUrl.slice(q) : ''}`);
+  });
   spa(app, '/console', config.CONSOLE_DIST, 'console');
   spa(app, '/', config.MOBILE_DIST, 'mobile-lite');
 }

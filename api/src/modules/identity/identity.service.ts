@@ -296,16 +296,36 @@ export function createIdentityService(deps: IdentityDeps) {
     });
   }
 
+  /** One round trip, no model instances: /me is the hottest authenticated route. */
   async function me(userId: string): Promise<MeDto> {
-    const user = await User.findByPk(userId, {
-      include: [{ model: UserRole, as: 'roles', attributes: ['role'] }],
-    });
-    if (!user || user.status !== 'active')
+    const [row] = await sequelize.query<{
+      id: string;
+      phone: string;
+      full_name: string;
+      identity_level: number;
+      created_at: Date;
+      status: string;
+      roles: Role[];
+    }>(
+      `SELECT u.id, u.phone, u.full_name, u.identity_level, u.created_at, u.status,
+         coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+       FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = :id GROUP BY u.id`,
+      { replacements: { id: userId }, type: QueryTypes.SELECT },
+    );
+    if (!row || row.status !== 'active')
       throw new Unauthenticated('account_unavailable', {
         vi: 'Tài khoản không còn hoạt động. Hãy đăng nhập lại.',
         en: 'This account is no longer active. Sign in again.',
       });
-    return toMe(user, (user.roles ?? []).map((r) => r.role as Role).sort());
+    return {
+      id: row.id,
+      phone: row.phone,
+      fullName: row.full_name,
+      roles: row.roles,
+      permissions: permissionsOf(row.roles),
+      identityLevel: row.identity_level,
+      createdAt: new Date(row.created_at).toISOString(),
+    };
   }
 
   async function updateMe(userId: string, patch: { fullName: string }): Promise<MeDto> {

@@ -1,0 +1,67 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startProduct, launchBrowser, shot, ADMIN, DEMO_CITIZEN, type Product } from './harness.ts';
+
+let product: Product;
+let browser: Browser;
+before(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+async function signIn(page: Page, phone: string, password: string) {
+  await page.goto(`${product.url}/console/`);
+  await page.locator('input[name="phone"]').fill(phone);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('input[name="password"]').press('Enter');
+}
+
+test('a citizen is refused by the console', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await signIn(page, DEMO_CITIZEN.phone, DEMO_CITIZEN.password);
+  await page.getByTestId('login-refused').waitFor();
+  assert.match((await page.getByTestId('login-refused').textContent()) ?? '', /không có quyền/);
+  assert.equal(await page.getByTestId('nav-users').count(), 0);
+  await page.screenshot({ path: shot('console-refused') });
+  await page.close();
+});
+
+test('an administrator signs in, grants a role, and sees it in the audit log', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, ADMIN.phone, ADMIN.password);
+  await page.getByTestId('nav-users').click();
+  await page.getByTestId('user-search').locator('input').fill('0905000006');
+  const row = page.getByRole('row').filter({ hasText: '0905000006' }).or(page.getByRole('row').filter({ hasText: '+84905000006' }));
+  await row.first().waitFor();
+  await page.screenshot({ path: shot('console-users') });
+  await row.first().click();
+  await page.getByTestId('grant-role-select').waitFor();
+  await page.getByTestId('grant-role-select').selectOption('moderator');
+  await page.getByTestId('grant-role').click();
+  await page.getByTestId('role-chip-moderator').waitFor();
+  await page.screenshot({ path: shot('console-user-drawer') });
+
+  // The API agrees: the citizen now holds the moderator role.
+  const login = (await (
+    await fetch(`${product.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(DEMO_CITIZEN),
+    })
+  ).json()) as { user: { roles: string[] } };
+  assert.ok(login.user.roles.includes('moderator'));
+
+  await page.keyboard.press('Escape');
+  await page.getByTestId('nav-audit').click();
+  await page.getByText('user.role_grant').first().waitFor();
+  await page.screenshot({ path: shot('console-audit') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});

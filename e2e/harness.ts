@@ -1,0 +1,130 @@
+/**
+ * End-to-end harness: the real product (api/src/main.ts serving the built clients) on a free port
+ * against a fresh database, and Debian's Chromium driven by playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { chromium, type Browser } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const artifacts = path.join(root, 'e2e', 'artifacts');
+
+export const ADMIN = { phone: '0905000001', password: 'DakLak@2026' };
+export const DEMO_CITIZEN = { phone: '0905000006', password: 'DemoDakLak2026' };
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+
+export interface Product {
+  url: string;
+  outbox: string;
+  lastCode(phoneE164: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startProduct(): Promise<Product> {
+  for (const client of ['mobile-lite', 'console'])
+    if (!fs.existsSync(path.join(root, client, 'dist', 'index.html')))
+      throw new Error(`${client} is not built: run npm run build`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlid-e2e-'));
+  fs.chmodSync(tmp, 0o755);
+  const port = await freePort();
+  let dbName: string | undefined;
+  let admin: pg.Client | undefined;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: tmp,
+    SMS_OUTBOX_FILE: path.join(tmp, 'sms.jsonl'),
+    LOG_LEVEL: 'warn',
+    EMBEDDED_PG_PORT: String(await freePort()),
+  };
+  if (process.env.DATABASE_URL) {
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = '/postgres';
+    admin = new pg.Client({ connectionString: u.toString() });
+    await admin.connect();
+    dbName = `dlid_e2e_${process.pid}_${Date.now().toString(36)}`;
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    u.pathname = `/${dbName}`;
+    env.DATABASE_URL = u.toString();
+  }
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/src/main.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`api exited:\n${output}`);
+    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (i > 600) throw new Error(`api did not become ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const outbox = env.SMS_OUTBOX_FILE as string;
+  return {
+    url,
+    outbox,
+    lastCode(phone) {
+      const lines = fs.existsSync(outbox) ? fs.readFileSync(outbox, 'utf8').trim().split('\n').reverse() : [];
+      for (const l of lines) {
+        const m = JSON.parse(l) as { to: string; text: string };
+        if (m.to === phone) return /(\d{6})/.exec(m.text)?.[1] ?? '';
+      }
+      throw new Error(`no SMS to ${phone}`);
+    },
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      if (admin && dbName) {
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await admin.end();
+      }
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+export function shot(name: string): string {
+  fs.mkdirSync(artifacts, { recursive: true });
+  return path.join(artifacts, `${name}.png`);
+}
+
+let seq = 0;
+/** A fresh Viettel number per call, unique per run. */
+export function newNationalPhone(): string {
+  seq++;
+  return `097${String(Date.now() % 100000).padStart(5, '0')}${String(seq).padStart(2, '0')}`.slice(0, 10);
+}

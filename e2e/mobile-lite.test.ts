@@ -1,0 +1,90 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startProduct, launchBrowser, shot, newNationalPhone, type Product } from './harness.ts';
+
+let product: Product;
+let browser: Browser;
+before(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+test('a citizen registers in mobile-lite with the SMS code, signs out and signs in again', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${product.url}/`);
+  await page.getByTestId('service-feedback').waitFor();
+  await page.screenshot({ path: shot('mobile-home'), fullPage: true });
+
+  const national = newNationalPhone();
+  const e164 = `+84${national.slice(1)}`;
+  await page.getByTestId('nav-register').first().click();
+  await page.locator('input[name="phone"]').fill(national);
+  await page.getByTestId('send-otp').click();
+  await page.locator('input[name="otp"]').waitFor();
+  // The code arrives by SMS: the development provider writes it to the outbox file.
+  let code = '';
+  for (let i = 0; i < 50 && !code; i++) {
+    try {
+      code = product.lastCode(e164);
+    } catch {
+      await page.waitForTimeout(100);
+    }
+  }
+  assert.match(code, /^\d{6}$/);
+  await page.locator('input[name="otp"]').fill(code);
+  await page.locator('input[name="fullName"]').fill('Y Niê Êban');
+  await page.locator('input[name="password"]').fill('MatKhau2026');
+  await page.screenshot({ path: shot('mobile-register') });
+  await page.getByTestId('register-submit').click();
+
+  await page.getByTestId('profile-name').waitFor();
+  assert.equal((await page.getByTestId('profile-name').textContent())?.trim(), 'Y Niê Êban');
+  assert.equal(await page.getByTestId('profile-phone').getAttribute('data-e164'), e164);
+  await page.screenshot({ path: shot('mobile-profile'), fullPage: true });
+
+  await page.getByTestId('logout').click();
+  await page.getByTestId('nav-login').first().waitFor();
+  await page.getByTestId('nav-login').first().click();
+  await page.locator('input[name="phone"]').fill(national);
+  await page.locator('input[name="password"]').fill('wrong-pass-1');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('alert-error').waitFor();
+  assert.match((await page.getByTestId('alert-error').textContent()) ?? '', /không đúng/);
+  await page.locator('input[name="password"]').fill('MatKhau2026');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('profile-name').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a service that is not built yet says so instead of showing a fake page', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(`${product.url}/`);
+  await page.getByTestId('service-jobs').click();
+  await page.getByTestId('service-soon').waitFor();
+  assert.match((await page.getByTestId('service-soon').textContent()) ?? '', /Chưa hoạt động/);
+  await page.close();
+});
+
+test('the app is an installable PWA with a service worker', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${product.url}/`);
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+  assert.ok(manifestHref);
+  const manifest = (await (await fetch(new URL(manifestHref, product.url))).json()) as { icons: unknown[]; lang: string };
+  assert.equal(manifest.lang, 'vi');
+  assert.ok(manifest.icons.length >= 2);
+  const registered = await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    return !!reg.active;
+  });
+  assert.equal(registered, true);
+  await page.close();
+});

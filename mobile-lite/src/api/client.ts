@@ -1,0 +1,56 @@
+import createClient from 'openapi-fetch';
+import { getLang } from '../i18n';
+import { navigate } from '../router';
+import type { paths } from './schema';
+import { session } from './session';
+
+/** Same origin: the API server also serves this app, and Vite's dev server proxies /api. */
+export const api = createClient<paths>({ baseUrl: '' });
+
+api.use({
+  onRequest({ request }) {
+    const token = session.accessToken();
+    if (token && !request.headers.has('Authorization'))
+      request.headers.set('Authorization', `Bearer ${token}`);
+    request.headers.set('Accept-Language', getLang());
+    return request;
+  },
+});
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Trades the stored refresh token for new tokens; concurrent callers share one request. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = session.refreshToken();
+    if (!refreshToken) return false;
+    const { data, response } = await api.POST('/api/v1/auth/refresh', { body: { refreshToken } });
+    if (data) {
+      session.signIn(data);
+      return true;
+    }
+    // Rejected token: forget it. Other failures (server down) keep it for a later try.
+    if (response.status >= 400 && response.status < 500) session.clear();
+    return false;
+  })()
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+/**
+ * Calls the API as the signed-in user. On 401 it refreshes the tokens once and retries;
+ * when that fails too, the session is over: tokens are cleared and the sign-in screen opens.
+ */
+export async function authed<R extends { response: Response }>(call: () => Promise<R>): Promise<R> {
+  if (!session.accessToken() && session.refreshToken()) await refreshSession();
+  let result = await call();
+  if (result.response.status === 401 && (await refreshSession())) result = await call();
+  if (result.response.status === 401) {
+    session.clear();
+    navigate('#/login', { notice: 'login.sessionExpired' });
+  }
+  return result;
+}

@@ -1,0 +1,55 @@
+import type { paths } from './schema';
+
+/** What the API returns on sign-in, registration and refresh. */
+export type AuthResult = paths['/api/v1/auth/login']['post']['responses'][200]['content']['application/json'];
+export type Me = paths['/api/v1/me']['get']['responses'][200]['content']['application/json'];
+
+const REFRESH_KEY = 'dlid.refreshToken';
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The access token lives only in memory; the refresh token survives reloads in localStorage. */
+let accessToken: string | null = null;
+let user: Me | null = null;
+const listeners = new Set<() => void>();
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+export const session = {
+  accessToken: (): string | null => accessToken,
+  refreshToken: (): string | null => storage()?.getItem(REFRESH_KEY) ?? null,
+  user: (): Me | null => user,
+  isSignedIn: (): boolean => accessToken !== null || storage()?.getItem(REFRESH_KEY) != null,
+
+  signIn(result: AuthResult): void {
+    accessToken = result.accessToken;
+    storage()?.setItem(REFRESH_KEY, result.refreshToken);
+    user = result.user;
+    changed();
+  },
+
+  setUser(me: Me): void {
+    user = me;
+    changed();
+  },
+
+  clear(): void {
+    accessToken = null;
+    user = null;
+    storage()?.removeItem(REFRESH_KEY);
+    changed();
+  },
+
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { session } from './api/session';
+import { getLang, onLangChange, setLang, t } from './i18n';
+import { navigate, useRoute, type Route } from './router';
+import { Home } from './screens/Home';
+import { Login } from './screens/Login';
+import { Profile } from './screens/Profile';
+import { Register } from './screens/Register';
+import { Reset } from './screens/Reset';
+import { NotFound, Soon } from './screens/Soon';
+import { findService } from './services';
+
+function Redirect(props: { to: string }) {
+  useEffect(() => navigate(props.to), [props.to]);
+  return null;
+}
+
+function screen(route: Route) {
+  const [first, second] = route.parts;
+  switch (first) {
+    case undefined:
+      return <Home />;
+    case 'login':
+      return <Login />;
+    case 'register':
+      return <Register />;
+    case 'reset':
+      return <Reset />;
+    case 'profile':
+      return session.isSignedIn() ? <Profile /> : <Redirect to="#/login" />;
+    case 'service': {
+      const service = second ? findService(second) : undefined;
+      if (!service) return <NotFound />;
+      if (service.status === 'available' && service.route) return <Redirect to={service.route} />;
+      return <Soon service={service} />;
+    }
+    default:
+      return <NotFound />;
+  }
+}
+
+function useRerender(): () => void {
+  const [, setCount] = useState(0);
+  return useCallback(() => setCount((n) => n + 1), []);
+}
+
+function useOnline(): boolean {
+  const rerender = useRerender();
+  useEffect(() => {
+    window.addEventListener('online', rerender);
+    window.addEventListener('offline', rerender);
+    return () => {
+      window.removeEventListener('online', rerender);
+      window.removeEventListener('offline', rerender);
+    };
+  }, [rerender]);
+  return navigator.onLine;
+}
+
+export function App() {
+  const route = useRoute();
+  const online = useOnline();
+  const rerender = useRerender();
+  useEffect(() => onLangChange(rerender), [rerender]);
+  useEffect(() => session.subscribe(rerender), [rerender]);
+
+  // On each new screen: move focus to its heading (screen readers announce it) and name the tab.
+  const firstRender = useRef(true);
+  const key = route.parts.join('/');
+  const lang = getLang();
+  useEffect(() => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    document.title = heading && key ? `${heading.textContent ?? ''} · ${t('app.name')}` : t('app.name');
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    heading?.focus({ preventScroll: true });
+  }, [key, lang]);
+
+  const signedIn = session.isSignedIn();
+  return (
+    <>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <header class="topbar">
+        <a class="brand" href="#/" aria-label={`${t('app.name')} — ${t('nav.home')}`}>
+          <svg width="28" height="28" viewBox="0 0 512 512" aria-hidden="true" focusable="false">
+            <rect width="512" height="512" rx="113" fill="#fff" />
+            <circle cx="164" cy="230" r="44" fill="#0b6e4f" />
+            <path d="M96 340a68 68 0 0 1 136 0Z" fill="#0b6e4f" />
+            <rect x="262" y="196" width="150" height="32" rx="16" fill="#f2b705" />
+            <rect x="262" y="262" width="150" height="32" rx="16" fill="#0b6e4f" />
+          </svg>
+          <span>{t('app.name')}</span>
+        </a>
+        <nav class="topnav">
+          {signedIn ? (
+            <a href="#/profile" data-testid="nav-account">
+              {t('nav.account')}
+            </a>
+          ) : (
+            <a href="#/login" data-testid="nav-login">
+              {t('nav.login')}
+            </a>
+          )}
+          <button
+            type="button"
+            class="lang"
+            data-testid="lang-toggle"
+            lang={t('lang.otherCode')}
+            aria-label={t('lang.other')}
+            title={t('lang.switchLabel')}
+            onClick={() => setLang(getLang() === 'vi' ? 'en' : 'vi')}
+          >
+            {t('lang.otherCode').toUpperCase()}
+          </button>
+        </nav>
+      </header>
+      {!online && (
+        <p class="offline" role="status">
+          {t('app.offline')}
+        </p>
+      )}
+      <main id="main" tabIndex={-1} key={key}>
+        {screen(route)}
+      </main>
+    </>
+  );
+}

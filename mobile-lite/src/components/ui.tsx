@@ -1,0 +1,129 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { t } from '../i18n';
+
+interface FieldProps {
+  name: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  type?: 'text' | 'tel' | 'password';
+  inputMode?: 'text' | 'tel' | 'numeric';
+  autoComplete?: string;
+  maxLength?: number;
+  readOnly?: boolean;
+  inputRef?: (el: HTMLInputElement | null) => void;
+}
+
+/** A labelled input with its hint and its error underneath, wired for screen readers. */
+export function Field(props: FieldProps) {
+  const [reveal, setReveal] = useState(false);
+  const id = `f-${props.name}`;
+  const describedBy = [props.error ? `${id}-error` : '', props.hint ? `${id}-hint` : '']
+    .filter(Boolean)
+    .join(' ');
+  const isPassword = props.type === 'password';
+  return (
+    <div class={`field${props.error ? ' has-error' : ''}`}>
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        ref={props.inputRef}
+        type={isPassword && reveal ? 'text' : (props.type ?? 'text')}
+        inputMode={props.inputMode}
+        autoComplete={props.autoComplete}
+        maxLength={props.maxLength}
+        readOnly={props.readOnly}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        onInput={(e) => props.onValue(e.currentTarget.value)}
+        spellcheck={false}
+      />
+      {props.error && (
+        <p id={`${id}-error`} class="field-error" data-testid={`error-${props.name}`}>
+          {props.error}
+        </p>
+      )}
+      {props.hint && (
+        <p id={`${id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      )}
+      {isPassword && (
+        <label class="check">
+          <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.currentTarget.checked)} />
+          {t('field.showPassword')}
+        </label>
+      )}
+    </div>
+  );
+}
+
+export function Alert(props: { message: string | null | undefined; kind?: 'error' | 'info' }) {
+  if (!props.message) return null;
+  const kind = props.kind ?? 'error';
+  return (
+    <div
+      class={`alert alert-${kind}`}
+      role={kind === 'error' ? 'alert' : 'status'}
+      data-testid={`alert-${kind}`}
+    >
+      {props.message}
+    </div>
+  );
+}
+
+type ButtonProps = JSX.ButtonHTMLAttributes<HTMLButtonElement> & {
+  busy?: boolean;
+  variant?: 'primary' | 'secondary' | 'link' | 'danger';
+  children: ComponentChildren;
+};
+
+export function Button({ busy, variant = 'primary', children, type = 'submit', ...rest }: ButtonProps) {
+  return (
+    <button
+      type={type}
+      class={`btn btn-${variant}`}
+      {...rest}
+      disabled={busy || rest.disabled}
+      aria-busy={busy ? 'true' : undefined}
+    >
+      {busy ? t('common.sending') : children}
+    </button>
+  );
+}
+
+/** A stroked 24×24 icon from a path `d` string (see services.ts). */
+export function Icon(props: { d: string; size?: number }) {
+  const size = props.size ?? 28;
+  return (
+    <svg
+      class="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.8"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={props.d} />
+    </svg>
+  );
+}
+
+/** The screen's heading; receives focus on navigation so screen readers announce the new screen. */
+export function Title(props: { children: ComponentChildren }) {
+  return (
+    <h1 class="screen-title" tabIndex={-1}>
+      {props.children}
+    </h1>
+  );
+}

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'preact/hooks';
+import { attempt } from '../api/call';
+import { api, authed } from '../api/client';
+import { session, type Me } from '../api/session';
+import { Alert, Button, Field, Title } from '../components/ui';
+import { getLang, t, type MessageKey } from '../i18n';
+import { formatPhone } from '../phone';
+import { navigate } from '../router';
+import { checkFullName } from '../validation';
+
+const LEVELS = [0, 1, 2] as const;
+const LEVEL_TEXT: Record<(typeof LEVELS)[number], MessageKey> = {
+  0: 'identity.0',
+  1: 'identity.1',
+  2: 'identity.2',
+};
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(getLang() === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  }).format(date);
+}
+
+export function Profile() {
+  const [me, setMe] = useState<Me | null>(session.user);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [fullName, setFullName] = useState(me?.fullName ?? '');
+  const [nameError, setNameError] = useState<string | undefined>();
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [busy, setBusy] = useState<'save' | 'logout' | null>(null);
+
+  async function load() {
+    setLoadError(null);
+    const outcome = await attempt(() => authed(() => api.GET('/api/v1/me')));
+    if (outcome.ok && outcome.result.data) {
+      setMe(outcome.result.data);
+      setFullName(outcome.result.data.fullName);
+      session.setUser(outcome.result.data);
+    } else if (!outcome.ok && outcome.status !== 401) {
+      setLoadError(outcome.error.message);
+    }
+  }
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    const bad = checkFullName(fullName);
+    setMessage(null);
+    setNameError(bad ? t(bad) : undefined);
+    if (bad) return;
+    setBusy('save');
+    const outcome = await attempt(
+      () => authed(() => api.PATCH('/api/v1/me', { body: { fullName: fullName.trim() } })),
+      ['fullName'],
+    );
+    setBusy(null);
+    if (outcome.ok && outcome.result.data) {
+      setMe(outcome.result.data);
+      setFullName(outcome.result.data.fullName);
+      session.setUser(outcome.result.data);
+      setMessage({ kind: 'info', text: t('profile.saved') });
+    } else if (!outcome.ok) {
+      setNameError(outcome.error.fields.fullName);
+      setMessage({ kind: 'error', text: outcome.error.message });
+    }
+  }
+
+  async function logout() {
+    setBusy('logout');
+    const refreshToken = session.refreshToken();
+    // Whatever the server answers (or if it cannot be reached), the tokens leave this phone.
+    if (refreshToken) await attempt(() => api.POST('/api/v1/auth/logout', { body: { refreshToken } }));
+    session.clear();
+    setBusy(null);
+    navigate('#/');
+  }
+
+  if (!me) {
+    return (
+      <section class="screen">
+        <Title>{t('profile.title')}</Title>
+        {loadError ? (
+          <div class="card form">
+            <Alert message={loadError} />
+            <Button type="button" onClick={() => void load()}>
+              {t('profile.retry')}
+            </Button>
+          </div>
+        ) : (
+          <p class="card muted" role="status">
+            {t('common.loading')}
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  const level = me.identityLevel === 1 || me.identityLevel === 2 ? me.identityLevel : 0;
+  return (
+    <section class="screen">
+      <Title>{t('profile.title')}</Title>
+      <div class="card profile-head">
+        <div class="avatar" aria-hidden="true">
+          {me.fullName.trim().split(/\s+/).pop()?.charAt(0).toUpperCase()}
+        </div>
+        <div>
+          <p class="profile-name" data-testid="profile-name">
+            {me.fullName}
+          </p>
+          <p class="muted">
+            <span class="sr-only">{t('profile.phone')}: </span>
+            <span data-testid="profile-phone" data-e164={me.phone}>
+              {formatPhone(me.phone)}
+            </span>
+          </p>
+          <p class="muted small">{t('profile.memberSince', { date: formatDate(me.createdAt) })}</p>
+        </div>
+      </div>
+
+      <div class="card">
+        <h2>{t('profile.identity')}</h2>
+        <p data-testid="identity-level" data-level={level}>
+          {t('profile.identityCurrent', { level, label: t(LEVEL_TEXT[level]) })}
+        </p>
+        <ol class="levels">
+          {LEVELS.map((n) => (
+            <li key={n} class={n <= level ? 'done' : 'todo'}>
+              <span class="level-mark" aria-hidden="true">
+                {n <= level ? '✓' : n}
+              </span>
+              <span>
+                <strong>{t('identity.levelN', { level: n })}</strong> — {t(LEVEL_TEXT[n])}
+                <span class="sr-only"> ({n <= level ? t('identity.done') : t('identity.todo')})</span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+
+      <form class="card form" onSubmit={save} noValidate>
+        <h2>{t('profile.editName')}</h2>
+        {message && <Alert kind={message.kind} message={message.text} />}
+        <Field
+          name="fullName"
+          label={t('profile.fullName')}
+          autoComplete="name"
+          value={fullName}
+          onValue={setFullName}
+          error={nameError}
+        />
+        <Button data-testid="profile-save" busy={busy === 'save'}>
+          {t('profile.save')}
+        </Button>
+      </form>
+
+      <Button
+        type="button"
+        variant="danger"
+        data-testid="logout"
+        busy={busy === 'logout'}
+        onClick={() => void logout()}
+      >
+        {t('profile.logout')}
+      </Button>
+    </section>
+  );
+}

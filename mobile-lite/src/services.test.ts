@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findService, serviceHref, services } from './services';
+
+describe('services', () => {
+  it('lists every service of the product once', () => {
+    const ids = services.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([
+      'accounts',
+      'public-services',
+      'feedback',
+      'jobs',
+      'cvs',
+      'rentals',
+      'classifieds',
+      'vouchers',
+      'coaches',
+      'messages',
+      'traffic-cameras',
+      'places',
+      'electricity',
+      'social-insurance',
+      'admissions',
+      'tax',
+      'environment',
+      'agriculture',
+    ]);
+  });
+
+  it('every service has a Vietnamese and an English name', () => {
+    for (const s of services) {
+      expect(s.name.vi.trim(), s.id).not.toBe('');
+      expect(s.name.en.trim(), s.id).not.toBe('');
+    }
+  });
+
+  it('ids are safe for routes and test hooks', () => {
+    for (const s of services) expect(s.id).toMatch(/^[a-z][a-z-]*$/);
+  });
+
+  it('every service has an icon path', () => {
+    for (const s of services) expect(s.icon, s.id).toMatch(/^M[\d.\s,a-zA-Z-]+$/);
+  });
+
+  it('only accounts is available now, and available services have a route', () => {
+    expect(services.filter((s) => s.status === 'available').map((s) => s.id)).toEqual(['accounts']);
+    for (const s of services) if (s.status === 'available') expect(s.route, s.id).toMatch(/^#\//);
+  });
+
+  it('unfinished services lead to the "not available yet" screen', () => {
+    const jobs = findService('jobs');
+    expect(jobs).toBeDefined();
+    expect(serviceHref(jobs!)).toBe('#/service/jobs');
+    expect(serviceHref(findService('accounts')!)).toBe('#/profile');
+  });
+
+  it('keeps the Vietnamese names the product uses', () => {
+    expect(findService('feedback')?.name.vi).toBe('Phản ánh hiện trường');
+    expect(findService('traffic-cameras')?.name.vi).toBe('Camera giao thông');
+  });
+});

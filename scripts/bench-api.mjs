@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// `npm run bench:api`: autocannon against the API (/healthz, authenticated /api/v1/me) and, in the
+// same run, against a bare node:http + pg baseline doing the same work. Prints req/s, p50/p99, ratios.
+// Uses DATABASE_URL's server when set (a scratch database is created and dropped), else an embedded one.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlid-bench-'));
+fs.chmodSync(tmp, 0o755);
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  });
+
+async function waitFor(url, proc) {
+  for (let i = 0; i < 600; i++) {
+    if (proc.exitCode !== null) throw new Error(`${url}: process exited`);
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+const children = [];
+const start = (args, env) => {
+  const c = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(c);
+  return c;
+};
+
+async function main() {
+  const apiPort = await freePort();
+  const basePort = await freePort();
+  let dbUrl;
+  let admin;
+  let dbName;
+  if (process.env.DATABASE_URL) {
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = '/postgres';
+    admin = new pg.Client({ connectionString: u.toString() });
+    await admin.connect();
+    dbName = `dlid_bench_${process.pid}`;
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    u.pathname = `/${dbName}`;
+    dbUrl = u.toString();
+  }
+  const apiEnv = {
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    DATA_DIR: tmp,
+    ACCESS_LOG: 'false',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    RATE_LIMIT_IP_PER_MINUTE: '100000000',
+    RATE_LIMIT_USER_PER_MINUTE: '100000000',
+    ...(dbUrl ? { DATABASE_URL: dbUrl } : { EMBEDDED_PG_PORT: String(await freePort()) }),
+  };
+  const apiProc = start([path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/src/main.ts'], apiEnv);
+  let apiOut = '';
+  apiProc.stdout.on('data', (d) => (apiOut += d));
+  const api = `http://127.0.0.1:${apiPort}`;
+  await waitFor(`${api}/readyz`, apiProc);
+  const login = await fetch(`${api}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone: '0905000001', password: 'DakLak@2026' }),
+  }).then((r) => r.json());
+  if (!login.accessToken) throw new Error(`login failed: ${JSON.stringify(login)}`);
+  const effectiveDb = dbUrl ?? (await embeddedUrl(tmp));
+  const baseProc = start([path.join(root, 'scripts/bench-baseline.mjs')], {
+    PORT: String(basePort),
+    DATABASE_URL: effectiveDb,
+    API_URL: api,
+  });
+  const base = `http://127.0.0.1:${basePort}`;
+  await waitFor(`${base}/healthz`, baseProc);
+
+  const headers = { authorization: `Bearer ${login.accessToken}` };
+  const check = await fetch(`${base}/api/v1/me`, { headers });
+  if (!check.ok) throw new Error(`baseline /me answered ${check.status}`);
+
+  const cannon = (url, h = {}) =>
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: h, pipelining: 1 });
+  const rows = [];
+  for (const [name, p, h] of [
+    ['GET /healthz', '/healthz', {}],
+    ['GET /api/v1/me', '/api/v1/me', headers],
+  ]) {
+    // Warm both up, then measure baseline and API back to back on the same machine.
+    await autocannon({ url: base + p, connections: 10, duration: 2, headers: h });
+    await autocannon({ url: api + p, connections: 10, duration: 2, headers: h });
+    const b = await cannon(base + p, h);
+    const a = await cannon(api + p, h);
+    rows.push({ name, a, b });
+  }
+  const fmt = (r) =>
+    `${Math.round(r.requests.average).toString().padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${r.errors + r.non2xx}`;
+  console.log(`\nbench:api — ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores, Node ${process.version}`);
+  for (const { name, a, b } of rows) {
+    console.log(`\n${name}`);
+    console.log(`  baseline (node:http + pg): ${fmt(b)}`);
+    console.log(`  Đắk Lắk ID API (Express):  ${fmt(a)}`);
+    console.log(`  ratio API/baseline: ${(a.requests.average / b.requests.average).toFixed(2)}`);
+  }
+  const me = rows[1];
+  const ratio = me.a.requests.average / me.b.requests.average;
+  console.log(
+    `\ntarget /api/v1/me: ≥ 0.50 of baseline and p99 < 25 ms → ratio ${ratio.toFixed(2)}, p99 ${me.a.latency.p99} ms: ${
+      ratio >= 0.5 && me.a.latency.p99 < 25 ? 'met' : 'NOT met'
+    }`,
+  );
+  if (admin) {
+    for (const c of children) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** The embedded cluster's URL: the API wrote it nowhere, so read the port from postmaster.pid. */
+async function embeddedUrl(dataDir) {
+  const pid = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
+  return `postgres://daklak:daklak-embedded@127.0.0.1:${pid[3]}/daklak_id`;
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    fs.rmSync(tmp, { recursive: true, force: true });
+    process.exit(process.exitCode ?? 0);
+  });

@@ -46,6 +46,7 @@ const envSchema = z.object({
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
   REDIS_URL: z.string().url().optional(),
+  REDIS_PREFIX: z.string().default('dlid:'),
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_AUTH_IP_PER_MINUTE: z.coerce.number().int().positive().default(30),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().positive().default(300),

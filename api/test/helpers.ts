@@ -11,6 +11,7 @@ import { createTokenSigner, loadSigningKey } from '../src/platform/auth/tokens.t
 import { outboxSms } from '../src/modules/identity/sms.ts';
 import { createApp } from '../src/app.ts';
 import { pendingMigrations } from '../src/db/migrate.ts';
+import { Redis } from 'ioredis';
 
 let counter = 0;
 
@@ -47,6 +48,7 @@ export interface TestApi {
   sequelize: ReturnType<typeof createSequelize>;
   services: ReturnType<typeof createApp>['services'];
   outbox: string;
+  redis?: Redis;
   request(method: string, p: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   lastCode(phone: string): string;
   close(): Promise<void>;
@@ -73,7 +75,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   });
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const sequelize = createSequelize(db.url, { poolMax: 5 });
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL) : undefined;
   const { app, services } = createApp({
+    redis,
     config,
     log,
     sequelize,
@@ -97,6 +101,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     sequelize,
     services,
     outbox,
+    redis,
     async request(method, p, body, headers = {}) {
       const res = await fetch(url + p, {
         method,
@@ -123,6 +128,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     async close() {
       await new Promise((r) => server.close(r));
       await sequelize.close();
+      await redis?.quit();
       await db.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -16,7 +16,7 @@ export function createLimiters(config: Config, redis?: Redis): Limiters {
   const store = (prefix: string): Store | undefined =>
     redis
       ? new RedisStore({
-          prefix: `dlid:rl:${prefix}:`,
+          prefix: `${config.REDIS_PREFIX}rl:${prefix}:`,
           sendCommand: (command: string, ...args: string[]) =>
             redis.call(command, ...args) as Promise<RedisReply>,
         })

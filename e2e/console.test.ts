@@ -38,7 +38,10 @@ test('an administrator signs in, grants a role, and sees it in the audit log', a
   await signIn(page, ADMIN.phone, ADMIN.password);
   await page.getByTestId('nav-users').click();
   await page.getByTestId('user-search').locator('input').fill('0905000006');
-  const row = page.getByRole('row').filter({ hasText: '0905000006' }).or(page.getByRole('row').filter({ hasText: '+84905000006' }));
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: '0905000006' })
+    .or(page.getByRole('row').filter({ hasText: '+84905000006' }));
   await row.first().waitFor();
   await page.screenshot({ path: shot('console-users') });
   await row.first().click();

@@ -78,7 +78,10 @@ test('the app is an installable PWA with a service worker', async () => {
   await page.goto(`${product.url}/`);
   const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
   assert.ok(manifestHref);
-  const manifest = (await (await fetch(new URL(manifestHref, product.url))).json()) as { icons: unknown[]; lang: string };
+  const manifest = (await (await fetch(new URL(manifestHref, product.url))).json()) as {
+    icons: unknown[];
+    lang: string;
+  };
   assert.equal(manifest.lang, 'vi');
   assert.ok(manifest.icons.length >= 2);
   const registered = await page.evaluate(async () => {

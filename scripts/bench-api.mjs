@@ -28,7 +28,13 @@ const freePort = () =>
 async function waitFor(url, proc) {
   for (let i = 0; i < 600; i++) {
     if (proc.exitCode !== null) throw new Error(`${url}: process exited`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not come up`);
@@ -36,7 +42,11 @@ async function waitFor(url, proc) {
 
 const children = [];
 const start = (args, env) => {
-  const c = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const c = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(c);
   return c;
 };
@@ -108,7 +118,9 @@ async function main() {
   }
   const fmt = (r) =>
     `${Math.round(r.requests.average).toString().padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${r.errors + r.non2xx}`;
-  console.log(`\nbench:api — ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `\nbench:api — ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores, Node ${process.version}`,
+  );
   for (const { name, a, b } of rows) {
     console.log(`\n${name}`);
     console.log(`  baseline (node:http + pg): ${fmt(b)}`);

@@ -19,12 +19,23 @@ const server = http.createServer(async (req, res) => {
     }
     if (req.url === '/api/v1/me') {
       const token = (req.headers.authorization ?? '').slice(7);
-      const { payload } = await jwtVerify(token, jwks, { issuer: 'daklak-id', audience: 'daklak-id-api', algorithms: ['EdDSA'] });
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer: 'daklak-id',
+        audience: 'daklak-id-api',
+        algorithms: ['EdDSA'],
+      });
       const { rows } = await pool.query(SQL, [payload.sub]);
       const u = rows[0];
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(
-        JSON.stringify({ id: u.id, phone: u.phone, fullName: u.full_name, roles: u.roles, identityLevel: u.identity_level, createdAt: u.created_at }),
+        JSON.stringify({
+          id: u.id,
+          phone: u.phone,
+          fullName: u.full_name,
+          roles: u.roles,
+          identityLevel: u.identity_level,
+          createdAt: u.created_at,
+        }),
       );
     }
     res.writeHead(404).end();

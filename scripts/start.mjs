@@ -31,6 +31,9 @@ for (const client of ['mobile-lite', 'console']) {
 }
 
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const api = spawn(process.execPath, [tsx, path.join(root, 'api', 'src', 'main.ts')], { cwd: root, stdio: 'inherit' });
+const api = spawn(process.execPath, [tsx, path.join(root, 'api', 'src', 'main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => api.kill(sig));
 api.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

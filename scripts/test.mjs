@@ -17,7 +17,11 @@ function run(name, cmd, args, opts = {}) {
   return new Promise((resolve) => {
     console.log(`\n━━ ${name}: ${cmd} ${args.join(' ')}`);
     const started = Date.now();
-    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+    const child = spawn(cmd, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...opts.env },
+    });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -25,7 +29,9 @@ function run(name, cmd, args, opts = {}) {
     });
     child.stderr.on('data', (d) => process.stderr.write(d));
     child.on('exit', (code) => {
-      console.log(`━━ ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `━━ ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       resolve({ code, out });
     });
   });
@@ -48,7 +54,15 @@ const vitest = (ws) => {
   return {
     name: `${ws} tests`,
     cmd: 'npx',
-    args: ['vitest', 'run', '--root', ws, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    args: [
+      'vitest',
+      'run',
+      '--root',
+      ws,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
     after: () => vitestCounts(file),
   };
 };
@@ -73,7 +87,10 @@ const steps = [
       'tsx',
       '--test',
       '--test-concurrency=1',
-      ...fs.readdirSync(path.join(root, 'e2e')).filter((f) => f.endsWith('.test.ts')).map((f) => `e2e/${f}`),
+      ...fs
+        .readdirSync(path.join(root, 'e2e'))
+        .filter((f) => f.endsWith('.test.ts'))
+        .map((f) => `e2e/${f}`),
     ],
     after: nodeTestCounts,
   },

@@ -20,11 +20,7 @@ interface CommuneJson {
 }
 
 /** Run a seed step once per database: recorded in seed_runs in the same transaction. */
-async function once(
-  sequelize: Sequelize,
-  name: string,
-  fn: (t: Transaction) => Promise<void>,
-) {
+async function once(sequelize: Sequelize, name: string, fn: (t: Transaction) => Promise<void>) {
   return sequelize.transaction(async (t) => {
     await sequelize.query('SELECT pg_advisory_xact_lock(7366002)', { transaction: t });
     const done = await sequelize.query('SELECT 1 FROM seed_runs WHERE name = :name', {

@@ -14,7 +14,14 @@ import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const denoBin = path.join(root, 'node_modules', '.bin', 'deno');
-export const DENO_PERMISSIONS = ['--allow-net', '--allow-env', '--allow-read', '--allow-write', '--allow-sys=hostname,homedir', '--allow-ffi'];
+export const DENO_PERMISSIONS = [
+  '--allow-net',
+  '--allow-env',
+  '--allow-read',
+  '--allow-write',
+  '--allow-sys=hostname,homedir',
+  '--allow-ffi',
+];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -79,7 +86,10 @@ async function main() {
   const call = async (method: string, p: string, body?: unknown, token?: string) => {
     const res = await fetch(base + p, {
       method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- smoke checks read fields directly
@@ -90,19 +100,35 @@ async function main() {
     let ready = false;
     for (let i = 0; i < 240 && !ready; i++) {
       if (child.exitCode !== null) break;
-      ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      ready = await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!ready) await new Promise((r) => setTimeout(r, 250));
     }
     check(ready, `/readyz answers 200 under Deno (${((Date.now() - started) / 1000).toFixed(1)} s to start)`);
     const phone = '+84912000111';
-    check((await call('POST', '/api/v1/auth/otp', { phone, purpose: 'register' })).status === 202, 'OTP sent');
-    const code = /(\d{6})/.exec(JSON.parse(fs.readFileSync(outbox, 'utf8').trim().split('\n').pop() as string).text)?.[1];
-    const reg = await call('POST', '/api/v1/auth/register', { phone, otp: code, password: 'MatKhau2026', fullName: 'Deno Nguyễn' });
+    check(
+      (await call('POST', '/api/v1/auth/otp', { phone, purpose: 'register' })).status === 202,
+      'OTP sent',
+    );
+    const code = /(\d{6})/.exec(
+      JSON.parse(fs.readFileSync(outbox, 'utf8').trim().split('\n').pop() as string).text,
+    )?.[1];
+    const reg = await call('POST', '/api/v1/auth/register', {
+      phone,
+      otp: code,
+      password: 'MatKhau2026',
+      fullName: 'Deno Nguyễn',
+    });
     check(reg.status === 201, 'register → 201');
     const login = await call('POST', '/api/v1/auth/login', { phone: '0912000111', password: 'MatKhau2026' });
     check(login.status === 200, 'login → 200');
     const me = await call('GET', '/api/v1/me', undefined, login.body.accessToken);
-    check(me.status === 200 && me.body.fullName === 'Deno Nguyễn' && me.body.roles[0] === 'citizen', '/me → the new citizen');
+    check(
+      me.status === 200 && me.body.fullName === 'Deno Nguyễn' && me.body.roles[0] === 'citizen',
+      '/me → the new citizen',
+    );
     const bad = await call('POST', '/api/v1/auth/login', { phone: 'x' });
     check(bad.status === 400 && bad.body.code === 'validation_failed', 'bad input → 400 problem');
     child.kill('SIGTERM');

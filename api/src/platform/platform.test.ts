@@ -154,7 +154,10 @@ describe('static clients', () => {
     const bare = await fetch(`${api.url}/console?x=1`, { redirect: 'manual' });
     expect(bare.status).toBe(301);
     expect(bare.headers.get('location')).toBe('/console/?x=1');
-    const slash = await fetch(`${api.url}/console/`, { redirect: 'manual', headers: { accept: 'text/html' } });
+    const slash = await fetch(`${api.url}/console/`, {
+      redirect: 'manual',
+      headers: { accept: 'text/html' },
+    });
     expect(slash.status).not.toBe(301);
   });
   it('serves a clear page when a client is not built, and 404 problems for unknown non-HTML paths', async () => {

@@ -147,6 +147,19 @@ describe('users and roles', () => {
     );
     expect((await asAdmin('GET', '/api/v1/admin/users/not-a-uuid')).status).toBe(400);
   });
+  it('audits operator sign-ins and name searches, not plain paging', async () => {
+    const signIns = await asAdmin('GET', `/api/v1/admin/audit?action=auth.login&actorId=${adminId}`);
+    expect(signIns.body.total).toBeGreaterThanOrEqual(1);
+    const before = (await asAdmin('GET', '/api/v1/admin/audit?action=user.search')).body.total;
+    await asAdmin('GET', '/api/v1/admin/users?page=1');
+    await asAdmin('GET', '/api/v1/admin/users?q=nguyen');
+    expect((await asAdmin('GET', '/api/v1/admin/audit?action=user.search')).body.total).toBe(before + 1);
+    const c = await registerCitizen(api);
+    await api.request('POST', '/api/v1/auth/login', { phone: c.phone, password: c.password });
+    expect(
+      (await asAdmin('GET', `/api/v1/admin/audit?action=auth.login&actorId=${c.user.id}`)).body.total,
+    ).toBe(0);
+  });
   it('lists roles with permissions', async () => {
     const r = await asAdmin('GET', '/api/v1/admin/roles');
     const map = Object.fromEntries(

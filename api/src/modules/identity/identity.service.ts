@@ -162,7 +162,20 @@ export function createIdentityService(deps: IdentityDeps) {
     return sequelize.transaction(async (t) => {
       if (input.otp !== undefined) await otp.consume(input.phone, 'login', input.otp, t);
       await user.update({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }, { transaction: t });
-      return issueSession(user, { ...actor, userId: user.id }, t);
+      const session = await issueSession(user, { ...actor, userId: user.id }, t);
+      // Operators' sign-ins are part of the audit trail (who could act, from where, when).
+      if (session.user.permissions.includes('console:access'))
+        await audit(
+          { ...actor, userId: user.id },
+          {
+            action: 'auth.login',
+            entityType: 'user',
+            entityId: user.id,
+            details: { method: input.otp ? 'otp' : 'password' },
+          },
+          t,
+        );
+      return session;
     });
   }
 

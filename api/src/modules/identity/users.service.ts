@@ -92,17 +92,19 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
       attributes: ['userId', 'role'],
     });
     for (const r of rows) r.roles = roles.filter((x) => x.userId === r.id);
-    await audit(actor, {
-      action: 'user.search',
-      entityType: 'user',
-      details: {
-        q: q.q ?? null,
-        role: q.role ?? null,
-        status: q.status ?? null,
-        page: q.page,
-        results: rows.length,
-      },
-    });
+    // Looking someone up is an access to personal data: audited. Plain paging through the list is not.
+    if (q.q)
+      await audit(actor, {
+        action: 'user.search',
+        entityType: 'user',
+        details: {
+          q: q.q ?? null,
+          role: q.role ?? null,
+          status: q.status ?? null,
+          page: q.page,
+          results: rows.length,
+        },
+      });
     return { items: rows.map(toDto), total: count, page: q.page, pageSize: q.pageSize };
   }
 

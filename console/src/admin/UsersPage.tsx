@@ -1,0 +1,264 @@
+import SearchIcon from '@mui/icons-material/Search';
+import { Box, Chip, InputAdornment, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import {
+  DataGrid,
+  type GridColDef,
+  type GridPaginationModel,
+  type GridRowParams,
+  type GridSortModel,
+} from '@mui/x-data-grid';
+import { useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import type { components } from '../api/schema';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useI18n } from '../i18n/context';
+import { KNOWN_ROLES, roleLabel, sortRoles } from '../roles';
+import { formatDateTime, nationalPhone } from '../time';
+import { useApiQuery, useDebouncedCallback } from '../useApiQuery';
+import { useGridLocaleText } from '../gridLocale';
+import { buildUsersQuery } from './queries';
+import { UserDrawer } from './UserDrawer';
+
+type AdminUser = components['schemas']['AdminUser'];
+
+const PAGE_SIZES = [10, 25, 50, 100];
+
+export function UsersPage() {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const { userId } = useParams();
+
+  const [searchText, setSearchText] = useState('');
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState('');
+  const [status, setStatus] = useState('');
+  const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 25 });
+  const [sortModel, setSortModel] = useState<GridSortModel>([{ field: 'createdAt', sort: 'desc' }]);
+
+  const applySearch = useDebouncedCallback((value: string) => {
+    setQ(value);
+    setPagination((p) => ({ ...p, page: 0 }));
+  }, 350);
+
+  const query = useMemo(
+    () =>
+      buildUsersQuery({ q, role, status, page: pagination.page, pageSize: pagination.pageSize, sortModel }),
+    [q, role, status, pagination, sortModel],
+  );
+  const users = useApiQuery(JSON.stringify(query), (signal) =>
+    unwrap(api.GET('/api/v1/admin/users', { params: { query }, signal })),
+  );
+  const roles = useApiQuery('roles', (signal) => unwrap(api.GET('/api/v1/admin/roles', { signal })));
+  const roleNames: string[] = roles.data?.items.map((r) => r.role) ?? [...KNOWN_ROLES];
+
+  const columns = useMemo<GridColDef<AdminUser>[]>(
+    () => [
+      { field: 'fullName', headerName: t('users.col.fullName'), flex: 1, minWidth: 180 },
+      {
+        field: 'phone',
+        headerName: t('users.col.phone'),
+        width: 130,
+        sortable: false,
+        renderCell: ({ row }) => (
+          <Box
+            sx={{
+              lineHeight: 1.25,
+              height: '100%',
+              display: 'flex',
+              flexDirection: 'column',
+              justifyContent: 'center',
+            }}
+          >
+            <div>{nationalPhone(row.phone)}</div>
+            {row.phone !== nationalPhone(row.phone) ? (
+              <Typography variant="caption" color="text.secondary">
+                {row.phone}
+              </Typography>
+            ) : null}
+          </Box>
+        ),
+      },
+      {
+        field: 'roles',
+        headerName: t('users.col.roles'),
+        flex: 1.3,
+        minWidth: 220,
+        sortable: false,
+        renderCell: ({ row }) => (
+          <Stack
+            direction="row"
+            spacing={0.5}
+            sx={{ alignItems: 'center', height: '100%', overflow: 'hidden' }}
+          >
+            {sortRoles(row.roles).map((r) => (
+              <Chip
+                key={r}
+                size="small"
+                label={roleLabel(t, r)}
+                color={r === 'admin' ? 'primary' : 'default'}
+                variant={r === 'citizen' ? 'outlined' : 'filled'}
+              />
+            ))}
+          </Stack>
+        ),
+      },
+      {
+        field: 'status',
+        headerName: t('users.col.status'),
+        width: 150,
+        sortable: false,
+        renderCell: ({ row }) => (
+          <Chip
+            size="small"
+            label={t(row.status === 'active' ? 'status.active' : 'status.disabled')}
+            color={row.status === 'active' ? 'success' : 'default'}
+            variant="outlined"
+          />
+        ),
+      },
+      {
+        field: 'identityLevel',
+        headerName: t('users.col.identityLevel'),
+        width: 110,
+        sortable: false,
+        type: 'number',
+        align: 'center',
+        headerAlign: 'center',
+      },
+      {
+        field: 'createdAt',
+        headerName: t('users.col.createdAt'),
+        width: 160,
+        valueFormatter: (value: string) => formatDateTime(value, lang) ?? '',
+      },
+      {
+        field: 'lastLoginAt',
+        headerName: t('users.col.lastLoginAt'),
+        width: 160,
+        valueFormatter: (value: string | null) => formatDateTime(value, lang) ?? t('common.never'),
+      },
+    ],
+    [t, lang],
+  );
+
+  const localeText = useGridLocaleText(t('users.empty'));
+  const openUser = (params: GridRowParams<AdminUser>) => navigate(`/admin/users/${params.row.id}`);
+
+  return (
+    <Stack spacing={2} sx={{ height: '100%' }}>
+      <Box>
+        <Typography variant="h1" component="h1">
+          {t('users.title')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('users.openHint')} {t('common.timezoneNote')}
+        </Typography>
+      </Box>
+
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <TextField
+            label={t('users.searchLabel')}
+            type="search"
+            size="small"
+            value={searchText}
+            onChange={(e) => {
+              setSearchText(e.target.value);
+              applySearch(e.target.value);
+            }}
+            sx={{ flex: 1, minWidth: 240 }}
+            slotProps={{
+              htmlInput: { 'data-testid': 'user-search', maxLength: 100 },
+              input: {
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchIcon fontSize="small" />
+                  </InputAdornment>
+                ),
+              },
+            }}
+          />
+          <TextField
+            select
+            label={t('users.roleFilter')}
+            size="small"
+            value={role}
+            onChange={(e) => {
+              setRole(e.target.value);
+              setPagination((p) => ({ ...p, page: 0 }));
+            }}
+            sx={{ minWidth: 200 }}
+            slotProps={{ htmlInput: { 'data-testid': 'role-filter' } }}
+          >
+            <MenuItem value="">{t('common.all')}</MenuItem>
+            {roleNames.map((r) => (
+              <MenuItem key={r} value={r}>
+                {roleLabel(t, r)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            label={t('users.statusFilter')}
+            size="small"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              setPagination((p) => ({ ...p, page: 0 }));
+            }}
+            sx={{ minWidth: 180 }}
+          >
+            <MenuItem value="">{t('common.all')}</MenuItem>
+            <MenuItem value="active">{t('status.active')}</MenuItem>
+            <MenuItem value="disabled">{t('status.disabled')}</MenuItem>
+          </TextField>
+        </Stack>
+      </Paper>
+
+      {users.problem ? <ProblemAlert problem={users.problem} onRetry={users.reload} /> : null}
+
+      <Box sx={{ height: 'calc(100vh - 290px)', minHeight: 420 }}>
+        <DataGrid<AdminUser>
+          rows={users.data?.items ?? []}
+          rowCount={users.data?.total ?? 0}
+          columns={columns}
+          loading={users.loading}
+          paginationMode="server"
+          sortingMode="server"
+          filterMode="server"
+          disableColumnFilter
+          paginationModel={pagination}
+          onPaginationModelChange={setPagination}
+          pageSizeOptions={PAGE_SIZES}
+          sortModel={sortModel}
+          onSortModelChange={(model) => {
+            setSortModel(model);
+            setPagination((p) => ({ ...p, page: 0 }));
+          }}
+          sortingOrder={['desc', 'asc']}
+          onRowClick={openUser}
+          onCellKeyDown={(params, event) => {
+            if (event.key === 'Enter') navigate(`/admin/users/${String(params.id)}`);
+          }}
+          getRowClassName={(p) => (p.row.status === 'disabled' ? 'row-disabled' : '')}
+          rowSelectionModel={{ type: 'include', ids: new Set(userId ? [userId] : []) }}
+          localeText={localeText}
+          hideFooterSelectedRowCount
+          sx={{
+            '& .MuiDataGrid-row': { cursor: 'pointer' },
+            '& .row-disabled': { color: 'text.disabled' },
+          }}
+          aria-label={t('users.title')}
+        />
+      </Box>
+
+      <UserDrawer
+        userId={userId ?? null}
+        roles={roles.data?.items}
+        onClose={() => navigate('/admin/users')}
+        onChanged={users.reload}
+      />
+    </Stack>
+  );
+}

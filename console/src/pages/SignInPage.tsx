@@ -1,0 +1,166 @@
+import Visibility from '@mui/icons-material/Visibility';
+import VisibilityOff from '@mui/icons-material/VisibilityOff';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  IconButton,
+  InputAdornment,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import type { Problem } from '../api/problem';
+import { fieldErrors } from '../api/problem';
+import { useAuth } from '../auth/context';
+import { describeProblem } from '../components/ProblemAlert';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useI18n } from '../i18n/context';
+import { returnPath } from '../nav';
+
+type Outcome = { kind: 'refused' } | { kind: 'problem'; problem: Problem } | { kind: 'required' } | null;
+
+export function SignInPage() {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const { state, login } = useAuth();
+  const location = useLocation();
+  const [phone, setPhone] = useState('');
+  const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  if (state.status === 'signedIn') {
+    const from = (location.state as { from?: unknown } | null)?.from;
+    return <Navigate to={returnPath(from, state.user.permissions)} replace />;
+  }
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!phone.trim() || !password) {
+      setOutcome({ kind: 'required' });
+      return;
+    }
+    setBusy(true);
+    setOutcome(null);
+    const result = await login(phone.trim(), password);
+    setBusy(false);
+    if (result.ok) return;
+    setPassword('');
+    setOutcome('refused' in result ? { kind: 'refused' } : { kind: 'problem', problem: result.problem });
+  };
+
+  const fields = outcome?.kind === 'problem' ? fieldErrors(outcome.problem, lang) : {};
+  const expired = state.status === 'signedOut' && state.reason === 'expired' && outcome === null;
+
+  return (
+    <Box
+      component="main"
+      sx={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        p: 2,
+        background: 'linear-gradient(160deg, #0b4a8b 0%, #082f59 60%, #051c36 100%)',
+      }}
+    >
+      <Box sx={{ position: 'absolute', top: 16, right: 16 }}>
+        <LanguageSwitch inverted />
+      </Box>
+      <Paper elevation={8} sx={{ width: '100%', maxWidth: 420, p: { xs: 3, sm: 4 } }}>
+        <Stack component="form" spacing={2.5} noValidate onSubmit={onSubmit} aria-labelledby="login-title">
+          <Box>
+            <Typography variant="overline" color="primary" sx={{ fontWeight: 700, letterSpacing: 1.5 }}>
+              {t('app.shortTitle')}
+            </Typography>
+            <Typography id="login-title" variant="h1" component="h1">
+              {t('login.title')}
+            </Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+              {t('login.subtitle')}
+            </Typography>
+          </Box>
+
+          {outcome?.kind === 'refused' ? (
+            <Alert severity="warning" data-testid="login-refused" role="alert">
+              {t('login.refused')}
+            </Alert>
+          ) : null}
+          {outcome?.kind === 'problem' ? (
+            <Alert severity="error" data-testid="login-error" role="alert">
+              {describeProblem(outcome.problem, i18n)}
+            </Alert>
+          ) : null}
+          {outcome?.kind === 'required' ? (
+            <Alert severity="error" role="alert">
+              {t('login.required')}
+            </Alert>
+          ) : null}
+          {expired ? (
+            <Alert severity="info" data-testid="session-expired">
+              {t('login.sessionExpired')}
+            </Alert>
+          ) : null}
+
+          <TextField
+            name="phone"
+            label={t('login.phone')}
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            autoComplete="username"
+            autoFocus
+            required
+            fullWidth
+            error={Boolean(fields.phone)}
+            helperText={fields.phone}
+            slotProps={{ htmlInput: { inputMode: 'tel', 'data-testid': 'login-phone' } }}
+          />
+          <TextField
+            name="password"
+            label={t('login.password')}
+            type={showPassword ? 'text' : 'password'}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            required
+            fullWidth
+            error={Boolean(fields.password)}
+            helperText={fields.password}
+            slotProps={{
+              htmlInput: { 'data-testid': 'login-password' },
+              input: {
+                endAdornment: (
+                  <InputAdornment position="end">
+                    <IconButton
+                      aria-label={showPassword ? t('login.hidePassword') : t('login.showPassword')}
+                      onClick={() => setShowPassword((v) => !v)}
+                      edge="end"
+                    >
+                      {showPassword ? <VisibilityOff /> : <Visibility />}
+                    </IconButton>
+                  </InputAdornment>
+                ),
+              },
+            }}
+          />
+          <Button
+            type="submit"
+            variant="contained"
+            size="large"
+            disabled={busy}
+            data-testid="login-submit"
+            startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}
+          >
+            {busy ? t('login.submitting') : t('login.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}

@@ -37,7 +37,7 @@ test('an administrator signs in, grants a role, and sees it in the audit log', a
   page.on('pageerror', (e) => errors.push(e.message));
   await signIn(page, ADMIN.phone, ADMIN.password);
   await page.getByTestId('nav-users').click();
-  await page.getByTestId('user-search').locator('input').fill('0905000006');
+  await page.getByTestId('user-search').fill('0905000006');
   const row = page
     .getByRole('row')
     .filter({ hasText: '0905000006' })

@@ -70,6 +70,7 @@ const vitest = (ws) => {
 const steps = [
   { name: 'typecheck', cmd: 'npm', args: ['run', 'typecheck', '--workspaces'] },
   { name: 'lint', cmd: 'npm', args: ['run', 'lint'] },
+  { name: 'generated types', cmd: 'node', args: ['scripts/check-generated.mjs'] },
   vitest('api'),
   {
     name: 'deno smoke',

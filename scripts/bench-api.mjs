@@ -102,24 +102,24 @@ async function main() {
   const check = await fetch(`${base}/api/v1/me`, { headers });
   if (!check.ok) throw new Error(`baseline /me answered ${check.status}`);
 
-  const cannon = (url, h = {}) =>
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: h, pipelining: 1 });
+  const cannon = (url, h, connections) => autocannon({ url, connections, duration: DURATION, headers: h, pipelining: 1 });
   const rows = [];
-  for (const [name, p, h] of [
-    ['GET /healthz', '/healthz', {}],
-    ['GET /api/v1/me', '/api/v1/me', headers],
+  for (const [name, p, h, c] of [
+    ['GET /healthz', '/healthz', {}, CONNECTIONS],
+    ['GET /api/v1/me', '/api/v1/me', headers, CONNECTIONS],
+    ['GET /api/v1/me', '/api/v1/me', headers, 10],
   ]) {
     // Warm both up, then measure baseline and API back to back on the same machine.
     await autocannon({ url: base + p, connections: 10, duration: 2, headers: h });
     await autocannon({ url: api + p, connections: 10, duration: 2, headers: h });
-    const b = await cannon(base + p, h);
-    const a = await cannon(api + p, h);
-    rows.push({ name, a, b });
+    const b = await cannon(base + p, h, c);
+    const a = await cannon(api + p, h, c);
+    rows.push({ name: `${name} — ${c} connections`, a, b });
   }
   const fmt = (r) =>
     `${Math.round(r.requests.average).toString().padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${r.errors + r.non2xx}`;
   console.log(
-    `\nbench:api — ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores, Node ${process.version}`,
+    `\nbench:api — ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}`,
   );
   for (const { name, a, b } of rows) {
     console.log(`\n${name}`);

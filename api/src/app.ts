@@ -24,6 +24,7 @@ import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { mountDocs } from './platform/docs.ts';
 import { mountClients } from './platform/static.ts';
+import { requestContext } from './platform/context.ts';
 
 export interface AppDeps extends CoreDeps {
   redis?: Redis;
@@ -58,24 +59,26 @@ export function createApp(deps: AppDeps) {
     const incoming = req.get('x-request-id');
     req.id = incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', req.id);
-    req.log = log.child({ reqId: req.id });
+    req.log = log;
     if (config.ACCESS_LOG) {
       const start = process.hrtime.bigint();
       res.on('finish', () => {
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        req.log.info(
-          {
-            method: req.method,
-            url: req.originalUrl,
-            status: res.statusCode,
-            ms: Math.round(ms * 10) / 10,
-            user: req.auth?.userId,
-          },
-          'request',
+        requestContext.run({ reqId: req.id }, () =>
+          req.log.info(
+            {
+              method: req.method,
+              url: req.originalUrl,
+              status: res.statusCode,
+              ms: Math.round(ms * 10) / 10,
+              user: req.auth?.userId,
+            },
+            'request',
+          ),
         );
       });
     }
-    next();
+    requestContext.run({ reqId: req.id }, next);
   });
 
   app.use(

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
+import { createLogger } from '../src/platform/logger.ts';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createSequelize } from '../src/db/sequelize.ts';
@@ -62,7 +63,10 @@ export interface TestResponse {
 }
 
 /** The real app on a real HTTP port against its own database. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  logDestination?: DestinationStream,
+): Promise<TestApi> {
   const db = await createTestDatabase();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlid-api-'));
   const outbox = path.join(dir, 'sms.jsonl');
@@ -73,7 +77,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = logDestination
+    ? createLogger({ LOG_LEVEL: 'info' }, logDestination)
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const sequelize = createSequelize(db.url, { poolMax: 5 });
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL) : undefined;
   const { app, services } = createApp({

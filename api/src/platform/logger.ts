@@ -1,11 +1,17 @@
-import { pino, type Logger } from 'pino';
+import { pino, type Logger, type DestinationStream } from 'pino';
 import type { Config } from '../config.ts';
+import { requestContext } from './context.ts';
 
-export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
-  return pino({
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level: config.LOG_LEVEL,
     base: { service: 'daklak-id-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // Lines written while serving a request carry its id, whichever module logs them.
+    mixin: () => {
+      const ctx = requestContext.getStore();
+      return ctx ? { reqId: ctx.reqId } : {};
+    },
     redact: {
       paths: [
         'req.headers.authorization',
@@ -18,5 +24,6 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

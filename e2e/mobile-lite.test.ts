@@ -91,3 +91,21 @@ test('the app is an installable PWA with a service worker', async () => {
   assert.equal(registered, true);
   await page.close();
 });
+
+test('a citizen who forgot the password sets a new one with a code, then signs in', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(`${product.url}/#/reset`);
+  await page.locator('input[name="phone"]').fill('0905000006');
+  await page.getByTestId('send-otp').click();
+  await page.locator('input[name="otp"]').waitFor();
+  await page.locator('input[name="otp"]').fill(product.lastCode('+84905000006'));
+  await page.locator('input[name="password"]').fill('MatKhauMoi2027');
+  await page.getByTestId('reset-submit').click();
+  await page.getByTestId('login-submit').waitFor();
+  await page.locator('input[name="phone"]').fill('0905000006');
+  await page.locator('input[name="password"]').fill('MatKhauMoi2027');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('profile-name').waitFor();
+  assert.match((await page.getByTestId('profile-name').textContent()) ?? '', /Nguyễn Văn An/);
+  await page.close();
+});

@@ -55,6 +55,12 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   MOBILE_DIST: z.string().default(path.join(ROOT_DIR, 'mobile-lite', 'dist')),
   CONSOLE_DIST: z.string().default(path.join(ROOT_DIR, 'console', 'dist')),
+  FACE_MODELS_DIR: z.string().default(path.join(ROOT_DIR, 'models', 'face')),
+  FACE_ACCEPT_THRESHOLD: z.coerce.number().min(-1).max(1).default(0.45),
+  FACE_REJECT_THRESHOLD: z.coerce.number().min(-1).max(1).default(0.25),
+  FACE_MIN_SIZE_PX: z.coerce.number().int().min(16).default(40),
+  EKYC_IMAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  QR_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 });
 
@@ -100,6 +106,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded PostgreSQL)');
     if (e.SEED_DEMO) problems.push('SEED_DEMO must not be enabled in production');
   }
+  if (e.FACE_REJECT_THRESHOLD >= e.FACE_ACCEPT_THRESHOLD)
+    problems.push('FACE_REJECT_THRESHOLD must be below FACE_ACCEPT_THRESHOLD');
   if (e.SMS_PROVIDER === 'http' && !e.SMS_HTTP_URL)
     problems.push('SMS_HTTP_URL is required with SMS_PROVIDER=http');
   if (problems.length) throw new ConfigError(problems);

@@ -102,7 +102,8 @@ async function main() {
   const check = await fetch(`${base}/api/v1/me`, { headers });
   if (!check.ok) throw new Error(`baseline /me answered ${check.status}`);
 
-  const cannon = (url, h, connections) => autocannon({ url, connections, duration: DURATION, headers: h, pipelining: 1 });
+  const cannon = (url, h, connections) =>
+    autocannon({ url, connections, duration: DURATION, headers: h, pipelining: 1 });
   const rows = [];
   for (const [name, p, h, c] of [
     ['GET /healthz', '/healthz', {}, CONNECTIONS],
@@ -118,9 +119,7 @@ async function main() {
   }
   const fmt = (r) =>
     `${Math.round(r.requests.average).toString().padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${r.errors + r.non2xx}`;
-  console.log(
-    `\nbench:api — ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}`,
-  );
+  console.log(`\nbench:api — ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}`);
   for (const { name, a, b } of rows) {
     console.log(`\n${name}`);
     console.log(`  baseline (node:http + pg): ${fmt(b)}`);

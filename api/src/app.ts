@@ -20,6 +20,7 @@ import {
 import { internalProblem, sendProblem } from './platform/problem.ts';
 import { buildOpenApiDocument } from './platform/openapi.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { cardRoutes } from './modules/identity/card.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { mountDocs } from './platform/docs.ts';
@@ -37,6 +38,7 @@ export const API_PREFIX = '/api/v1';
 export function allRoutes(services: ReturnType<typeof createServices>): RouteSpec[] {
   return [
     ...identityRoutes(services),
+    ...cardRoutes(services),
     ...adminRoutes(services.admin),
     ...referenceRoutes(services.reference),
   ];

@@ -11,6 +11,9 @@ import { createIdentityService } from './modules/identity/identity.service.ts';
 import { createUsersService } from './modules/identity/users.service.ts';
 import { createAdminService } from './modules/admin/admin.service.ts';
 import { createReferenceService } from './modules/reference/reference.service.ts';
+import { createCardService } from './modules/identity/card.service.ts';
+import { createQrService } from './modules/identity/qr.service.ts';
+import { createSealer } from './platform/crypto.ts';
 
 export interface CoreDeps {
   config: Config;
@@ -43,7 +46,17 @@ export function createServices(deps: CoreDeps) {
     },
   });
   const reference = createReferenceService({ sequelize: deps.sequelize });
-  return { otp, identity, users, admin, reference };
+  const cards = createCardService({
+    sequelize: deps.sequelize,
+    sealer: createSealer(deps.config.encryptionKey),
+  });
+  const qr = createQrService({
+    sequelize: deps.sequelize,
+    signer: deps.signer,
+    cards,
+    ttlSeconds: deps.config.QR_TOKEN_TTL_SECONDS,
+  });
+  return { otp, identity, users, admin, reference, cards, qr };
 }
 
 export type Services = ReturnType<typeof createServices>;

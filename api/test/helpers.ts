@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { KeyObject } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +51,7 @@ export interface TestApi {
   services: ReturnType<typeof createApp>['services'];
   outbox: string;
   redis?: Redis;
+  signingKey: KeyObject;
   request(method: string, p: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   lastCode(phone: string): string;
   close(): Promise<void>;
@@ -82,12 +84,13 @@ export async function startTestApi(
     : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const sequelize = createSequelize(db.url, { poolMax: 5 });
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL) : undefined;
+  const signingKey = loadSigningKey(config);
   const { app, services } = createApp({
     redis,
     config,
     log,
     sequelize,
-    signer: createTokenSigner(loadSigningKey(config), config),
+    signer: createTokenSigner(signingKey, config),
     sms: outboxSms(outbox, log),
     ready: async () => {
       await sequelize.query('SELECT 1');
@@ -108,6 +111,7 @@ export async function startTestApi(
     services,
     outbox,
     redis,
+    signingKey,
     async request(method, p, body, headers = {}) {
       const res = await fetch(url + p, {
         method,

@@ -5,6 +5,7 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import http from 'node:http';
 import { createTestDatabase } from './helpers.ts';
 
 // The real entry point (api/src/main.ts) as a process: start, seed once, shut down gracefully, refuse unsafe production.
@@ -97,18 +98,31 @@ describe('process lifecycle', () => {
     const url = `http://127.0.0.1:${port}`;
     const p = startMain({ DATABASE_URL: db.url, PORT: String(port), RATE_LIMIT_AUTH_IP_PER_MINUTE: '1000' });
     await waitReady(url, p.child, p.output);
-    // Sign-ins hash with argon2id (tens of ms each): several are still running when the signal arrives.
+    // Eight keep-alive connections, accepted by the server before the signal (warmed up with /healthz);
+    // then eight sign-ins (argon2id: tens of ms each) are in flight when SIGTERM arrives.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+    const call = (method: string, p: string, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          `${url}${p}`,
+          { method, agent, headers: body ? { 'content-type': 'application/json' } : {} },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    await Promise.all(Array.from({ length: 8 }, () => call('GET', '/healthz')));
     const inflight = Array.from({ length: 8 }, () =>
-      fetch(`${url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ phone: '0905000001', password: 'DakLak@2026' }),
-      }).then((r) => r.status),
+      call('POST', '/api/v1/auth/login', JSON.stringify({ phone: '0905000001', password: 'DakLak@2026' })),
     );
     await new Promise((r) => setTimeout(r, 30));
     p.child.kill('SIGTERM');
     expect(await Promise.all(inflight)).toEqual(Array(8).fill(200));
     expect(await p.exit).toBe(0);
+    agent.destroy();
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   });
 

@@ -3,6 +3,7 @@ import type { Sequelize } from 'sequelize';
 import * as m0001 from './migrations/0001-extensions.ts';
 import * as m0002 from './migrations/0002-platform.ts';
 import * as m0003 from './migrations/0003-identity.ts';
+import * as m0004 from './migrations/0004-citizen-identity.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -11,6 +12,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0001-extensions', m0001],
   ['0002-platform', m0002],
   ['0003-identity', m0003],
+  ['0004-citizen-identity', m0004],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -529,6 +529,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The declared ID card (number masked)
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Card */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentityCard"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not declared */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Declare the citizen ID card (CCCD): identity level 1
+         * @description The number is checked against the province-of-birth codes, the declared sex and birth year; with `qrText` every field must match the card QR. One number, one account: a second account is refused and flagged for review. The number is stored encrypted.
+         *
+         *     Access: any signed-in account.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeclareIdentity"];
+                };
+            };
+            responses: {
+                /** @description Declared */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentityCard"];
+                    };
+                };
+                /** @description Inconsistent data, each mismatch named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Number used by another account, or identity already face-verified */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identity/cccd-qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Parse the text of the QR printed on a chip CCCD (to prefill the form; it proves nothing)
+         * @description Access: any signed-in account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ParseQrRequest"];
+                };
+            };
+            responses: {
+                /** @description Fields */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParsedCccdQr"];
+                    };
+                };
+                /** @description Unreadable */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qr/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fresh personal QR token (EdDSA, short-lived) — needs identity level 1
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Token for the QR */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QrToken"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description identity_level_required */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qr/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a scanned personal QR token online (a token is accepted once)
+         * @description Access: public.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["QrVerifyRequest"];
+                };
+            };
+            responses: {
+                /** @description Valid */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QrVerified"];
+                    };
+                };
+                /** @description qr_expired, qr_forged, qr_malformed or qr_revoked */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description qr_replayed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -1265,6 +1557,73 @@ export interface components {
             currentPassword: string;
             /** @example MatKhau2026 */
             newPassword: string;
+        };
+        IdentityCard: {
+            cccdMasked: string;
+            fullName: string;
+            dateOfBirth: string;
+            sex: components["schemas"]["Sex"];
+            /** @description Province of birth registration (name at the time of the code) */
+            birthProvince: string;
+            /** @enum {string} */
+            source: "manual" | "qr";
+            identityLevel: number;
+            /** Format: date-time */
+            declaredAt: string;
+        };
+        /** @enum {string} */
+        Sex: "male" | "female";
+        DeclareIdentity: {
+            /**
+             * @description 12 digits (spaces allowed)
+             * @example 066204001234
+             */
+            cccdNumber: string;
+            /** @example Nguyễn Văn An */
+            fullName: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            dateOfBirth: string;
+            sex: components["schemas"]["Sex"];
+            /** @description The text read from the QR on the chip card, when scanned */
+            qrText?: string;
+        };
+        ParsedCccdQr: {
+            cccdNumber: string;
+            oldIdNumber: string | null;
+            fullName: string;
+            dateOfBirth: string;
+            sex: components["schemas"]["Sex"];
+            address: string;
+            issuedOn: string;
+            extra: string[];
+        };
+        ParseQrRequest: {
+            qrText: string;
+        };
+        QrToken: {
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            expiresIn: number;
+        };
+        QrVerified: {
+            /** @enum {boolean} */
+            valid: true;
+            fullName: string;
+            cccdMasked: string | null;
+            identityLevel: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            verifiedAt: string;
+        };
+        QrVerifyRequest: {
+            token: string;
         };
         UserPage: {
             items: components["schemas"]["AdminUser"][];

@@ -47,6 +47,33 @@ export class RefreshToken extends Model {
   declare createdAt: Date;
 }
 
+/** A citizen's declared ID card: the number sealed (AES-256-GCM) and keyed-hashed for uniqueness. */
+export class CitizenIdentity extends Model {
+  declare userId: string;
+  declare cccdHash: string;
+  declare cccdSealed: string;
+  declare cccdMasked: string;
+  declare fullName: string;
+  declare dateOfBirth: string;
+  declare sex: 'male' | 'female';
+  declare birthProvinceCode: string;
+  declare addressSealed: string | null;
+  declare issuedOn: string | null;
+  declare source: 'manual' | 'qr';
+  declare declaredAt: Date;
+}
+
+/** Something about an account an officer must look at (e.g. a CCCD number already used elsewhere). */
+export class IdentityFlag extends Model {
+  declare id: string;
+  declare userId: string;
+  declare kind: string;
+  declare otherUserId: string | null;
+  declare details: Record<string, unknown>;
+  declare createdAt: Date;
+  declare resolvedAt: Date | null;
+}
+
 export function initIdentityModels(sequelize: Sequelize): void {
   const uuidPk = { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 };
   User.init(
@@ -98,6 +125,40 @@ export function initIdentityModels(sequelize: Sequelize): void {
       userAgent: { type: DataTypes.TEXT },
     },
     { sequelize, tableName: 'refresh_tokens', underscored: true, updatedAt: false },
+  );
+  CitizenIdentity.init(
+    {
+      userId: { type: DataTypes.UUID, primaryKey: true },
+      cccdHash: { type: DataTypes.TEXT, allowNull: false, unique: true },
+      cccdSealed: { type: DataTypes.TEXT, allowNull: false },
+      cccdMasked: { type: DataTypes.TEXT, allowNull: false },
+      fullName: { type: DataTypes.TEXT, allowNull: false },
+      dateOfBirth: { type: DataTypes.DATEONLY, allowNull: false },
+      sex: { type: DataTypes.TEXT, allowNull: false },
+      birthProvinceCode: { type: DataTypes.TEXT, allowNull: false },
+      addressSealed: { type: DataTypes.TEXT },
+      issuedOn: { type: DataTypes.DATEONLY },
+      source: { type: DataTypes.TEXT, allowNull: false },
+      declaredAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
+    },
+    {
+      sequelize,
+      tableName: 'citizen_identities',
+      underscored: true,
+      createdAt: false,
+      updatedAt: 'updatedAt',
+    },
+  );
+  IdentityFlag.init(
+    {
+      id: uuidPk,
+      userId: { type: DataTypes.UUID, allowNull: false },
+      kind: { type: DataTypes.TEXT, allowNull: false },
+      otherUserId: { type: DataTypes.UUID },
+      details: { type: DataTypes.JSONB, allowNull: false, defaultValue: {} },
+      resolvedAt: { type: DataTypes.DATE },
+    },
+    { sequelize, tableName: 'identity_flags', underscored: true, updatedAt: false },
   );
   User.hasMany(UserRole, { foreignKey: 'userId', as: 'roles' });
   UserRole.belongsTo(User, { foreignKey: 'userId' });

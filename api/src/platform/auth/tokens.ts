@@ -11,8 +11,24 @@ export interface AccessClaims {
   sid: string;
 }
 
+/** What an inspector needs from a personal QR code, and nothing more. */
+export interface QrClaims {
+  sub: string;
+  name: string;
+  cccd: string | null;
+  lvl: number;
+  jti: string;
+  iat: number;
+  exp: number;
+}
+
 export interface TokenSigner {
   kid: string;
+  issueQr(
+    c: { sub: string; name: string; cccd: string | null; lvl: number },
+    ttlSeconds: number,
+  ): Promise<string>;
+  verifyQr(token: string): Promise<QrClaims>;
   issueAccess(claims: AccessClaims): Promise<string>;
   verifyAccess(token: string): Promise<AccessClaims>;
   jwks(): Promise<{ keys: JWK[] }>;
@@ -36,7 +52,7 @@ export function loadSigningKey(config: Config): KeyObject {
 export function createTokenSigner(privateKey: KeyObject, config: Config): TokenSigner {
   const publicKey = createPublicKey(privateKey);
   const spki = publicKey.export({ type: 'spki', format: 'der' });
-  const kid = createHash('sha256').update(spki).digest('base64url').slice(0, 16);
+  const kid = createHash('sha256').update(spki).digest('base64url').slice(0, 8);
   const ttl = config.ACCESS_TOKEN_TTL_SECONDS;
   const issuer = config.JWT_ISSUER;
   return {
@@ -61,6 +77,43 @@ export function createTokenSigner(privateKey: KeyObject, config: Config): TokenS
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !Array.isArray(payload.roles))
         throw new Error('malformed token');
       return { sub: payload.sub, sid: payload.sid, roles: payload.roles.map(String) };
+    },
+    // Personal QR tokens: same key, their own type, kept short so the QR stays small (user id as 16
+    // raw bytes in base64url, no issuer/audience: the "dlid-qr" type alone marks them).
+    issueQr: (c, ttlSeconds) =>
+      new SignJWT({ name: c.name, cccd: c.cccd, lvl: c.lvl })
+        .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'dlid-qr' })
+        .setSubject(Buffer.from(c.sub.replace(/-/g, ''), 'hex').toString('base64url'))
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
+        .setJti(randomBytes(9).toString('base64url'))
+        .sign(privateKey),
+    async verifyQr(token) {
+      const { payload } = await jwtVerify(token, publicKey, {
+        algorithms: ['EdDSA'],
+        typ: 'dlid-qr',
+        clockTolerance: 5,
+      });
+      const { sub, name, cccd, lvl, jti, iat, exp } = payload as Record<string, unknown>;
+      if (
+        typeof sub !== 'string' ||
+        typeof name !== 'string' ||
+        typeof lvl !== 'number' ||
+        typeof jti !== 'string'
+      )
+        throw new Error('malformed QR token');
+      const hex = Buffer.from(sub, 'base64url').toString('hex');
+      if (hex.length !== 32) throw new Error('malformed QR token');
+      const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+      return {
+        sub: uuid,
+        name,
+        cccd: typeof cccd === 'string' ? cccd : null,
+        lvl,
+        jti,
+        iat: Number(iat),
+        exp: Number(exp),
+      };
     },
     async jwks() {
       const jwk = await exportJWK(publicKey);

@@ -1,0 +1,200 @@
+import type { Sequelize } from 'sequelize';
+import { CitizenIdentity, IdentityFlag, User } from './identity.models.ts';
+import { checkCccd, decodeCccd, maskCccd, type Sex } from './cccd.ts';
+import { parseCccdQr } from './cccd-qr.ts';
+import type { Sealer } from '../../platform/crypto.ts';
+import { audit, type AuditActor } from '../../platform/audit.ts';
+import { Conflict, Forbidden, NotFound, ValidationError, type FieldError } from '../../platform/errors.ts';
+
+export interface Declaration {
+  cccdNumber: string;
+  fullName: string;
+  dateOfBirth: string;
+  sex: Sex;
+  qrText?: string | undefined;
+}
+
+const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+const field = (path: string, code: string, vi: string, en: string): FieldError => ({
+  path,
+  code,
+  message: vi,
+  messages: { vi, en },
+});
+
+function invalid(fields: FieldError[]): never {
+  throw new ValidationError(
+    fields[0]?.code ?? 'validation_failed',
+    {
+      vi: fields.map((f) => f.messages.vi).join(' '),
+      en: fields.map((f) => f.messages.en).join(' '),
+    },
+    { fields },
+  );
+}
+
+/** Identity level 1: the citizen's ID card data, declared (or scanned from its QR) and consistent. */
+export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }) {
+  const { sequelize, sealer } = deps;
+
+  function toDto(c: CitizenIdentity, level: number) {
+    return {
+      cccdMasked: c.cccdMasked,
+      fullName: c.fullName,
+      dateOfBirth: c.dateOfBirth,
+      sex: c.sex,
+      birthProvince: decodeCccd(sealer.open(c.cccdSealed, 'cccd'))?.province ?? '',
+      source: c.source,
+      identityLevel: level,
+      declaredAt: c.declaredAt.toISOString(),
+    };
+  }
+
+  function parseQr(text: string) {
+    const r = parseCccdQr(text);
+    if (!r.ok) invalid([field('body.qrText', r.problem.code, r.problem.vi, r.problem.en)]);
+    return r.data;
+  }
+
+  async function declare(userId: string, input: Declaration, actor: AuditActor) {
+    const fields: FieldError[] = [];
+    if (input.dateOfBirth > new Date().toISOString().slice(0, 10) || input.dateOfBirth < '1900-01-01')
+      fields.push(
+        field(
+          'body.dateOfBirth',
+          'date_of_birth_range',
+          'Ngày sinh không hợp lệ.',
+          'The birth date is not valid.',
+        ),
+      );
+    for (const i of checkCccd(input.cccdNumber, { sex: input.sex, dateOfBirth: input.dateOfBirth }))
+      fields.push(field('body.cccdNumber', i.code, i.vi, i.en));
+    let address: string | null = null;
+    let issuedOn: string | null = null;
+    if (input.qrText !== undefined) {
+      const qr = parseQr(input.qrText);
+      const differ = (
+        [
+          ['cccdNumber', qr.cccdNumber === input.cccdNumber],
+          ['fullName', fold(qr.fullName) === fold(input.fullName)],
+          ['dateOfBirth', qr.dateOfBirth === input.dateOfBirth],
+          ['sex', qr.sex === input.sex],
+        ] as const
+      ).filter(([, same]) => !same);
+      for (const [name] of differ)
+        fields.push(
+          field(
+            `body.${name}`,
+            'qr_mismatch',
+            'Thông tin khai báo khác với mã QR trên thẻ CCCD.',
+            'The declared value differs from the QR on the card.',
+          ),
+        );
+      address = qr.address;
+      issuedOn = qr.issuedOn;
+    }
+    if (fields.length) invalid(fields);
+
+    const user = await User.findByPk(userId);
+    if (!user) throw new NotFound();
+    if (user.identityLevel >= 2)
+      throw new Conflict('identity_locked', {
+        vi: 'Danh tính đã được xác thực khuôn mặt; muốn đổi thông tin CCCD, hãy liên hệ bộ phận hỗ trợ.',
+        en: 'The identity is already face-verified; contact support to change the card data.',
+      });
+    const hash = sealer.lookupHash(input.cccdNumber, 'cccd');
+    const masked = maskCccd(input.cccdNumber);
+    const outcome = await sequelize.transaction(async (t) => {
+      await sequelize.query('SELECT pg_advisory_xact_lock(hashtext(:h))', {
+        replacements: { h: hash },
+        transaction: t,
+      });
+      const owner = await CitizenIdentity.findOne({ where: { cccdHash: hash }, transaction: t });
+      if (owner && owner.userId !== userId) {
+        // Refused, and kept for an officer: one number, one account.
+        await IdentityFlag.create(
+          { userId, kind: 'duplicate_cccd', otherUserId: owner.userId, details: { cccdMasked: masked } },
+          { transaction: t },
+        );
+        await audit(
+          actor,
+          {
+            action: 'identity.duplicate_cccd',
+            entityType: 'user',
+            entityId: userId,
+            details: { cccdMasked: masked },
+          },
+          t,
+        );
+        return 'taken' as const;
+      }
+      const values = {
+        userId,
+        cccdHash: hash,
+        cccdSealed: sealer.seal(input.cccdNumber, 'cccd'),
+        cccdMasked: masked,
+        fullName: input.fullName,
+        dateOfBirth: input.dateOfBirth,
+        sex: input.sex,
+        birthProvinceCode: input.cccdNumber.slice(0, 3),
+        addressSealed: address ? sealer.seal(address, 'address') : null,
+        issuedOn,
+        source: input.qrText !== undefined ? 'qr' : 'manual',
+        declaredAt: new Date(),
+      };
+      await CitizenIdentity.upsert(values, { transaction: t });
+      if (user.identityLevel < 1) await user.update({ identityLevel: 1 }, { transaction: t });
+      await audit(
+        actor,
+        {
+          action: 'identity.declare',
+          entityType: 'user',
+          entityId: userId,
+          details: { cccdMasked: masked, source: values.source },
+        },
+        t,
+      );
+      return 'ok' as const;
+    });
+    if (outcome === 'taken')
+      throw new Conflict('cccd_taken', {
+        vi: 'Số CCCD này đã gắn với một tài khoản khác. Yêu cầu đã được chuyển cho cán bộ kiểm tra; bạn sẽ nhận thông báo kết quả.',
+        en: 'This CCCD number belongs to another account. The case was sent to an officer; you will be told the outcome.',
+      });
+    return get(userId);
+  }
+
+  async function get(userId: string) {
+    const [card, user] = await Promise.all([CitizenIdentity.findByPk(userId), User.findByPk(userId)]);
+    if (!card || !user)
+      throw new NotFound('identity_not_declared', {
+        vi: 'Bạn chưa khai báo thông tin CCCD.',
+        en: 'No citizen ID card has been declared yet.',
+      });
+    return toDto(card, user.identityLevel);
+  }
+
+  /** Features that need a level call this; the error says what to do. */
+  async function requireLevel(userId: string, level: 1 | 2) {
+    const user = await User.findByPk(userId, { attributes: ['identityLevel'] });
+    if (!user || user.identityLevel < level)
+      throw new Forbidden(
+        'identity_level_required',
+        level === 1
+          ? {
+              vi: 'Chức năng này cần định danh mức 1: hãy khai báo thông tin CCCD trong Tài khoản.',
+              en: 'This needs identity level 1: declare your citizen ID card under Account.',
+            }
+          : {
+              vi: 'Chức năng này cần định danh mức 2: hãy xác thực khuôn mặt với ảnh CCCD.',
+              en: 'This needs identity level 2: verify your face against your ID card.',
+            },
+        { extra: { requiredLevel: level, currentLevel: user?.identityLevel ?? 0 } },
+      );
+  }
+
+  return { declare, get, parseQr, requireLevel };
+}
+
+export type CardService = ReturnType<typeof createCardService>;

@@ -1605,6 +1605,8 @@ export interface components {
         };
         QrToken: {
             token: string;
+            /** @description The token drawn as a QR code (SVG, error correction M) */
+            svg: string;
             /** Format: date-time */
             expiresAt: string;
             expiresIn: number;

@@ -54,7 +54,12 @@ export const ParsedCccdQr = z
   .openapi('ParsedCccdQr');
 
 export const QrToken = z
-  .object({ token: z.string(), expiresAt: z.string().datetime(), expiresIn: z.number().int() })
+  .object({
+    token: z.string(),
+    svg: z.string().describe('The token drawn as a QR code (SVG, error correction M)'),
+    expiresAt: z.string().datetime(),
+    expiresIn: z.number().int(),
+  })
   .openapi('QrToken');
 
 export const QrVerifyRequest = z

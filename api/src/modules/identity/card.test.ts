@@ -170,6 +170,7 @@ describe('personal QR code', () => {
     const q = await api.request('GET', '/api/v1/qr/me', undefined, bearer(c.accessToken));
     expect(q.status).toBe(200);
     expect(q.body.expiresIn).toBe(300);
+    expect(q.body.svg).toMatch(/^<svg[^>]+viewBox="0 0 (\d+) \1"/);
     expect(q.body.token.length).toBeLessThan(360); // fits a version-13 QR at level M
     const jwks = (await api.request('GET', '/.well-known/jwks.json')).body;
     const offline = await jwtVerify(q.body.token, createLocalJWKSet(jwks), { typ: 'dlid-qr' });

@@ -1,4 +1,5 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
+import QRCode from 'qrcode';
 import { errors as joseErrors } from 'jose';
 import type { TokenSigner } from '../../platform/auth/tokens.ts';
 import { Conflict, ValidationError } from '../../platform/errors.ts';

@@ -27,8 +27,11 @@ export function createQrService(deps: {
       { sub: userId, name: card.fullName, cccd: card.cccdMasked, lvl: card.identityLevel },
       ttlSeconds,
     );
+    // Drawn here as SVG so the phone needs no QR library (level M survives a scratched screen).
+    const svg = await QRCode.toString(token, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return {
       token,
+      svg,
       expiresIn: ttlSeconds,
       expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(),
     };

@@ -7,6 +7,7 @@
 // Idempotent, and never fails an install: without network it prints a warning and exits 0.
 // Also importable: `import { setupModels } from './setup-models.mjs'` → { ok, dir, message }.
 import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,12 +19,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = 'faceplugin-face-recognition-js';
 const VERSION = '0.0.1';
 export const MODEL_FILES = ['fr_detect.onnx', 'fr_landmark.onnx', 'fr_feature.onnx'];
+/** sha512 of that tarball (npm versions are immutable): anything else is refused. */
+const TARBALL_SHA512 =
+  'shriXjd4zJHEwhK1jHK+bWo8Vv6Vu9B/w6RRsd4AFtNM/jaI2vhuOamOSMl9qQmLd8WlQ7dgqN+3C2iOi5pXWw==';
 const YUNET = 'yunet_n_320_320.onnx';
 const MISSING_HINT =
   'eKYC face models missing: run `node scripts/setup-models.mjs` when the registry is reachable';
 
 export function defaultModelsDir() {
-  return process.env.FACE_MODELS_DIR ? path.resolve(process.env.FACE_MODELS_DIR) : path.join(root, 'models', 'face');
+  return process.env.FACE_MODELS_DIR
+    ? path.resolve(process.env.FACE_MODELS_DIR)
+    : path.join(root, 'models', 'face');
 }
 
 const nonEmpty = (file) => {
@@ -34,7 +40,8 @@ const nonEmpty = (file) => {
   }
 };
 
-export const modelsPresent = (dir = defaultModelsDir()) => MODEL_FILES.every((f) => nonEmpty(path.join(dir, f)));
+export const modelsPresent = (dir = defaultModelsDir()) =>
+  MODEL_FILES.every((f) => nonEmpty(path.join(dir, f)));
 
 /** Entries of an uncompressed ustar/GNU tar archive: yields { name, data } for regular files. */
 function* readTar(buf) {
@@ -43,7 +50,11 @@ function* readTar(buf) {
   while (off + 512 <= buf.length) {
     const header = buf.subarray(off, off + 512);
     if (header.every((b) => b === 0)) break;
-    const str = (a, b) => header.subarray(a, b).toString('utf8').replace(/\0[\s\S]*$/, '');
+    const str = (a, b) =>
+      header
+        .subarray(a, b)
+        .toString('utf8')
+        .replace(/\0[\s\S]*$/, '');
     const size = parseInt(str(124, 136).trim() || '0', 8);
     const type = str(156, 157) || '0';
     const prefix = str(257, 263).startsWith('ustar') ? str(345, 500) : '';
@@ -65,12 +76,43 @@ function* readTar(buf) {
   }
 }
 
+/** The environment for `npm pack`, minus settings a parent `npm install` passes down that would change it. */
+function packEnv() {
+  const env = { ...process.env };
+  for (const k of [
+    'dry_run',
+    'global',
+    'workspace',
+    'workspaces',
+    'include_workspace_root',
+    'json',
+    'offline',
+  ])
+    for (const key of Object.keys(env)) if (key.toLowerCase() === `npm_config_${k}`) delete env[key];
+  return env;
+}
+
+/** npm's own one-line reason from a failed `npm pack --json`. */
+function packError(err) {
+  try {
+    const e = JSON.parse(err.stdout).error;
+    if (e?.summary) return `${e.code ?? 'error'}: ${e.summary}`;
+  } catch {
+    // not JSON
+  }
+  return (err?.stderr || err?.message || String(err)).toString().trim().split('\n').slice(-2).join(' | ');
+}
+
 async function fetchTarball(tmp) {
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  // inside an npm lifecycle script, use the very npm that runs it; otherwise the one on PATH
+  const cli = process.env.npm_execpath;
+  const viaNode = cli && /npm-cli\.c?js$/.test(cli);
+  const win = process.platform === 'win32';
+  const [cmd, pre] = viaNode ? [process.execPath, [cli]] : [win ? 'npm.cmd' : 'npm', []];
   const { stdout } = await promisify(execFile)(
-    npm,
-    ['pack', `${PKG}@${VERSION}`, '--pack-destination', tmp, '--json', '--silent'],
-    { cwd: tmp, timeout: 180_000, maxBuffer: 16 * 1024 * 1024, shell: process.platform === 'win32' },
+    cmd,
+    [...pre, 'pack', `${PKG}@${VERSION}`, '--pack-destination', tmp, '--json', '--silent'],
+    { cwd: tmp, env: packEnv(), timeout: 180_000, maxBuffer: 16 * 1024 * 1024, shell: win && !viaNode },
   );
   let file;
   try {
@@ -88,6 +130,7 @@ function copyYunet(dir) {
   const dst = path.join(dir, YUNET);
   if (!fs.existsSync(src) || nonEmpty(dst)) return false;
   fs.copyFileSync(src, dst);
+  fs.chmodSync(dst, 0o644);
   return true;
 }
 
@@ -125,7 +168,8 @@ export async function setupModels({ dir = defaultModelsDir(), quiet = false } = 
   try {
     const tgz = await fetchTarball(tmp);
     const raw = fs.readFileSync(tgz);
-    const sha = (await import('node:crypto')).createHash('sha512').update(raw).digest('base64');
+    const sha = crypto.createHash('sha512').update(raw).digest('base64');
+    if (sha !== TARBALL_SHA512) throw new Error(`${path.basename(tgz)}: unexpected sha512 ${sha}`);
     const wanted = new Map(MODEL_FILES.map((f) => [`package/model/${f}`, f]));
     const found = new Map();
     for (const { name, data } of readTar(zlib.gunzipSync(raw))) {
@@ -147,7 +191,7 @@ export async function setupModels({ dir = defaultModelsDir(), quiet = false } = 
     say(message);
     return { ok: true, dir, message };
   } catch (err) {
-    const reason = (err?.stderr || err?.message || String(err)).toString().trim().split('\n').slice(-3).join(' | ');
+    const reason = packError(err);
     const message = `${MISSING_HINT} (${reason})`;
     if (!quiet) console.warn(`warning: ${message}`);
     return { ok: false, dir, message };

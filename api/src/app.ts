@@ -21,11 +21,13 @@ import { internalProblem, sendProblem } from './platform/problem.ts';
 import { buildOpenApiDocument } from './platform/openapi.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { cardRoutes } from './modules/identity/card.routes.ts';
+import { ekycRoutes } from './modules/ekyc/ekyc.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { mountDocs } from './platform/docs.ts';
 import { mountClients } from './platform/static.ts';
 import { requestContext } from './platform/context.ts';
+import { multipartParser } from './platform/multipart.ts';
 
 export interface AppDeps extends CoreDeps {
   redis?: Redis;
@@ -39,6 +41,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
   return [
     ...identityRoutes(services),
     ...cardRoutes(services),
+    ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),
     ...referenceRoutes(services.reference),
   ];
@@ -124,7 +127,7 @@ export function createApp(deps: AppDeps) {
   api.use((req, _res, next) => {
     const hasBody =
       Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && !req.is('application/json'))
+    if (hasBody && !req.is('application/json') && !req.is('multipart/form-data'))
       return next(
         new UnsupportedMediaType('unsupported_media_type', {
           vi: 'Dữ liệu phải gửi dạng JSON (Content-Type: application/json).',
@@ -144,6 +147,7 @@ export function createApp(deps: AppDeps) {
     authenticate: authenticate(deps.signer),
     userLimiter: limiters.user,
     authLimiter: limiters.auth,
+    multipart: multipartParser,
   };
   for (const spec of specs) mountRoute(v1, spec, mountDeps);
   api.use('/v1', v1);

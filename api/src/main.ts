@@ -9,6 +9,7 @@ import { createSmsProvider } from './modules/identity/sms.ts';
 import { createApp } from './app.ts';
 import { ensureAdmin, seedDemo, seedReference } from './seed.ts';
 import { nationalPhone } from './modules/identity/phone.ts';
+import { closeFaceEngines } from './modules/ekyc/face/index.ts';
 
 /** Entry for Node (tsx) and Deno: config → database → migrations → seed → listen → graceful shutdown. */
 async function main(): Promise<void> {
@@ -48,6 +49,16 @@ async function main(): Promise<void> {
   await seedReference(db.sequelize, log);
   const admin = await ensureAdmin(config, services, log);
   const demo = config.seedDemo ? await seedDemo(db.sequelize, services, log) : [];
+
+  // Retention: raw eKYC images go EKYC_IMAGE_RETENTION_DAYS after the decision; checked now and hourly.
+  const purge = () =>
+    services.ekyc
+      .purgeImages()
+      .then((n) => n && log.info({ cases: n }, 'eKYC images past retention deleted'))
+      .catch((err: unknown) => log.error({ err }, 'eKYC retention sweep failed'));
+  await purge();
+  const retention = setInterval(purge, 3600_000);
+  retention.unref();
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -89,6 +100,8 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     clearTimeout(force);
+    clearInterval(retention);
+    await closeFaceEngines();
     await redis?.quit().catch(() => undefined);
     await db.close();
     log.info('stopped');

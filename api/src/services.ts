@@ -14,6 +14,9 @@ import { createReferenceService } from './modules/reference/reference.service.ts
 import { createCardService } from './modules/identity/card.service.ts';
 import { createQrService } from './modules/identity/qr.service.ts';
 import { createSealer } from './platform/crypto.ts';
+import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
+import { createEkycService } from './modules/ekyc/ekyc.service.ts';
+import { loadFaceEngine, faceEngineOptions } from './modules/ekyc/face/index.ts';
 
 export interface CoreDeps {
   config: Config;
@@ -28,6 +31,7 @@ export function createServices(deps: CoreDeps) {
   initAuditModel(deps.sequelize);
   initIdentityModels(deps.sequelize);
   initReferenceModels(deps.sequelize);
+  initEkycModels(deps.sequelize);
   const otp = createOtpService({
     sequelize: deps.sequelize,
     sms: deps.sms,
@@ -46,17 +50,24 @@ export function createServices(deps: CoreDeps) {
     },
   });
   const reference = createReferenceService({ sequelize: deps.sequelize });
-  const cards = createCardService({
-    sequelize: deps.sequelize,
-    sealer: createSealer(deps.config.encryptionKey),
-  });
+  const sealer = createSealer(deps.config.encryptionKey);
+  const cards = createCardService({ sequelize: deps.sequelize, sealer });
   const qr = createQrService({
     sequelize: deps.sequelize,
     signer: deps.signer,
     cards,
     ttlSeconds: deps.config.QR_TOKEN_TTL_SECONDS,
   });
-  return { otp, identity, users, admin, reference, cards, qr };
+  const ekyc = createEkycService({
+    sequelize: deps.sequelize,
+    sealer,
+    config: deps.config,
+    cards,
+    reference,
+    // Loaded on first use: the ONNX sessions cost a few hundred ms and memory only when eKYC is used.
+    faceEngine: () => loadFaceEngine(faceEngineOptions(deps.config)),
+  });
+  return { otp, identity, users, admin, reference, cards, qr, ekyc };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -129,6 +129,37 @@ async function main() {
       me.status === 200 && me.body.fullName === 'Deno Nguyễn' && me.body.roles[0] === 'citizen',
       '/me → the new citizen',
     );
+    // eKYC under Deno: sharp and onnxruntime-node (N-API) through the real route.
+    const faces = path.join(root, '..', 'shared', 'fixtures', 'faces');
+    const form = new FormData();
+    for (const [k, v] of Object.entries({
+      cccdNumber: '066204777001',
+      fullName: 'Deno Nguyễn',
+      dateOfBirth: '2004-05-06',
+      sex: 'male',
+    }))
+      form.set(k, v);
+    form.set(
+      'cardFront',
+      new Blob([fs.readFileSync(path.join(faces, 'lowres', 'lr_obama.jpg'))]),
+      'front.jpg',
+    );
+    form.set('cardBack', new Blob([fs.readFileSync(path.join(faces, 'rose_img1.jpg'))]), 'back.jpg');
+    form.set('selfie', new Blob([fs.readFileSync(path.join(faces, 'obama2.jpg'))]), 'selfie.jpg');
+    const ekyc = await fetch(`${base}/api/v1/ekyc/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login.body.accessToken}` },
+      body: form,
+    }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as { status?: string; similarity?: number },
+    }));
+    check(
+      ekyc.status === 201 && ekyc.body.status === 'approved',
+      `eKYC face match under Deno → approved (${ekyc.body.similarity?.toFixed(2)})`,
+    );
+    const qr = await call('GET', '/api/v1/qr/me', undefined, login.body.accessToken);
+    check(qr.status === 200 && qr.body.svg.startsWith('<svg'), 'personal QR issued');
     const bad = await call('POST', '/api/v1/auth/login', { phone: 'x' });
     check(bad.status === 400 && bad.body.code === 'validation_failed', 'bad input → 400 problem');
     child.kill('SIGTERM');

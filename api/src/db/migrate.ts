@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-extensions.ts';
 import * as m0002 from './migrations/0002-platform.ts';
 import * as m0003 from './migrations/0003-identity.ts';
 import * as m0004 from './migrations/0004-citizen-identity.ts';
+import * as m0005 from './migrations/0005-ekyc.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0002-platform', m0002],
   ['0003-identity', m0003],
   ['0004-citizen-identity', m0004],
+  ['0005-ekyc', m0005],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

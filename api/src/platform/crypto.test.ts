@@ -23,6 +23,14 @@ describe('sealer (AES-256-GCM + HMAC)', () => {
     expect(() => createSealer(randomBytes(32)).open(sealed, 'cccd')).toThrow();
     expect(() => s.open('garbage', 'cccd')).toThrow();
   });
+  it('seals bytes (images) and refuses them in another context', () => {
+    const img = randomBytes(5000);
+    const sealed = s.sealBytes(img, 'ekyc:selfie');
+    expect(sealed.includes(img.subarray(0, 64))).toBe(false);
+    expect(s.openBytes(sealed, 'ekyc:selfie').equals(img)).toBe(true);
+    expect(() => s.openBytes(sealed, 'ekyc:card_front')).toThrow();
+    expect(() => s.openBytes(Buffer.alloc(10), 'ekyc:selfie')).toThrow();
+  });
   it('gives stable keyed hashes per context', () => {
     expect(s.lookupHash('066204001234', 'cccd')).toBe(s.lookupHash('066204001234', 'cccd'));
     expect(s.lookupHash('066204001234', 'cccd')).not.toBe(s.lookupHash('066204001234', 'phone'));

@@ -8,6 +8,9 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
  */
 export interface Sealer {
   seal(plain: string, context: string): string;
+  /** Binary variant (images): nonce (12) ‖ tag (16) ‖ ciphertext. */
+  sealBytes(plain: Buffer, context: string): Buffer;
+  openBytes(sealed: Buffer, context: string): Buffer;
   open(sealed: string, context: string): string;
   lookupHash(value: string, context: string): string;
 }
@@ -35,6 +38,20 @@ export function createSealer(masterKey: Buffer): Sealer {
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
         'utf8',
       );
+    },
+    sealBytes(plain, context) {
+      const nonce = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, nonce);
+      cipher.setAAD(Buffer.from(context));
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([nonce, cipher.getAuthTag(), body]);
+    },
+    openBytes(sealed, context) {
+      if (sealed.length < 28) throw new Error('not a sealed value');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, sealed.subarray(0, 12));
+      decipher.setAAD(Buffer.from(context));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
     },
     lookupHash(value, context) {
       return createHmac('sha256', macKey).update(`${context}\u0000${value}`).digest('base64url');

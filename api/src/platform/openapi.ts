@@ -21,6 +21,19 @@ export const Problem = z
   })
   .openapi('Problem');
 
+/** JSON, or for upload routes multipart/form-data with the text fields plus one binary field per file. */
+function requestContent(spec: RouteSpec) {
+  if (!spec.multipart) return { 'application/json': { schema: spec.body as z.ZodType } };
+  const files = Object.fromEntries(
+    spec.multipart.files.map((f) => {
+      const s = z.string().openapi({ type: 'string', format: 'binary', description: f.description });
+      return [f.name, f.required ? s : s.optional()];
+    }),
+  );
+  const body = spec.body as z.ZodObject;
+  return { 'multipart/form-data': { schema: body.extend(files) } };
+}
+
 export interface MountedSpecs {
   prefix: string;
   specs: RouteSpec[];
@@ -82,9 +95,7 @@ export function buildOpenApiDocument(groups: MountedSpecs[], extra: (r: OpenAPIR
         request: {
           ...(spec.params ? { params: spec.params as never } : {}),
           ...(spec.query ? { query: spec.query as never } : {}),
-          ...(spec.body
-            ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
-            : {}),
+          ...(spec.body ? { body: { required: true, content: requestContent(spec) } } : {}),
         },
         responses,
       });

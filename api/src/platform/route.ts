@@ -2,7 +2,7 @@ import type { Request, Response, NextFunction, RequestHandler, Router } from 'ex
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import { parseOrThrow } from './validation.ts';
-import { Forbidden } from './errors.ts';
+import { Forbidden, UnsupportedMediaType } from './errors.ts';
 import type { AuthContext, Permission } from './auth/permissions.ts';
 import type { AuditActor } from './audit.ts';
 
@@ -11,8 +11,17 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type Access = 'public' | 'user' | Permission;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+export interface UploadedFile {
+  field: string;
+  originalName: string;
+  buffer: Buffer;
+  size: number;
+}
+
 export interface RouteContext<P, Q, B, A extends Access> {
   req: Request;
+  /** Files of a multipart route, by field name. */
+  files: Record<string, UploadedFile | undefined>;
   res: Response;
   params: Out<P>;
   query: Out<Q>;
@@ -44,6 +53,8 @@ export interface RouteSpec<
   access: A;
   /** Extra limiter for sensitive public routes (sign-in, codes). */
   limit?: 'auth';
+  /** multipart/form-data: the file fields, each at most `maxBytes`; `body` then validates the text fields. */
+  multipart?: { files: Array<{ name: string; required: boolean; description: string }>; maxBytes: number };
   params?: P;
   query?: Q;
   body?: B;
@@ -62,6 +73,8 @@ export function route<
 }
 
 export interface MountDeps {
+  /** Builds the multipart parser of a route (multer in memory, limits enforced while streaming). */
+  multipart: (spec: NonNullable<RouteSpec['multipart']>) => RequestHandler;
   authenticate: RequestHandler;
   userLimiter: RequestHandler;
   authLimiter: RequestHandler;
@@ -93,11 +106,32 @@ export function mountRoute(router: Router, spec: RouteSpec, deps: MountDeps): vo
     }
     chain.push(deps.userLimiter);
   }
+  if (spec.multipart) chain.push(deps.multipart(spec.multipart));
+  else
+    chain.push((req, _res, next) => {
+      if (req.is('multipart/form-data'))
+        return next(
+          new UnsupportedMediaType('json_expected', {
+            vi: 'Địa chỉ này nhận dữ liệu JSON, không nhận tệp tải lên.',
+            en: 'This route takes JSON, not file uploads.',
+          }),
+        );
+      next();
+    });
   const status = successStatus(spec);
   chain.push(async (req: Request, res: Response, next: NextFunction) => {
     try {
+      const files: Record<string, UploadedFile | undefined> = {};
+      for (const f of (req.files as Express.Multer.File[] | undefined) ?? [])
+        files[f.fieldname] = {
+          field: f.fieldname,
+          originalName: f.originalname,
+          buffer: f.buffer,
+          size: f.size,
+        };
       const ctx = {
         req,
+        files,
         res,
         params: spec.params ? parseOrThrow(spec.params, req.params, 'params') : undefined,
         query: spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined,

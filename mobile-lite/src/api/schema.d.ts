@@ -821,6 +821,509 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ekyc/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My verification cases, newest first
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EkycCaseList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Verify identity: ID card front and back + a selfie, with the declared card data
+         * @description Images are recognised by their bytes (JPEG, PNG, WebP; at most 8 MB each), turned upright and re-encoded without metadata, then stored encrypted. Faces on the card and the selfie are detected, aligned and compared in process (onnxruntime). Above the accept threshold the account reaches level 2 at once; below the reject threshold the case is rejected with the reason; in between, or on any anomaly, it waits for an officer.
+         *
+         *     Access: any signed-in account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["EkycSubmit"] & {
+                        /**
+                         * Format: binary
+                         * @description Front of the chip CCCD (with the portrait)
+                         */
+                        cardFront: string;
+                        /**
+                         * Format: binary
+                         * @description Back of the card
+                         */
+                        cardBack: string;
+                        /**
+                         * Format: binary
+                         * @description A photo of the face, taken now
+                         */
+                        selfie: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Case created with its outcome */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EkycCase"];
+                    };
+                };
+                /** @description Inconsistent data or unusable images, each named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already verified, or a case is waiting for review */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An image is larger than 8 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ekyc/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my verification cases (another account’s answers 404)
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EkycCase"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ekyc/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Review queue: cases needing a person, oldest first (filter by reason, age, commune)
+         * @description Access: permission `ekyc:review`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                    minAgeHours?: number | null;
+                    commune?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of cases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EkycQueuePage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ekyc/review/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case for review: declared vs QR data, score vs thresholds, earlier cases (audited)
+         * @description Access: permission `ekyc:review`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EkycCaseDetail"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ekyc/review/{id}/images/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An image of a case: card front/back, selfie, or an aligned face crop (every view audited)
+         * @description Access: permission `ekyc:review`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "card_front" | "card_back" | "selfie" | "card_face" | "selfie_face";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such image, or deleted by retention */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ekyc/review/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (identity level 2) or reject a case, with a reason (audited)
+         * @description Access: permission `ekyc:review`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EkycDecision"];
+                };
+            };
+            responses: {
+                /** @description The decided case */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EkycCaseDetail"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already decided, or the number belongs to another account */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users": {
         parameters: {
             query?: never;
@@ -1626,6 +2129,118 @@ export interface components {
         };
         QrVerifyRequest: {
             token: string;
+        };
+        EkycCase: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EkycStatus"];
+            reasons: string[];
+            similarity: number | null;
+            nextStep: {
+                vi: string;
+                en: string;
+            };
+            decisionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        /** @enum {string} */
+        EkycStatus: "approved" | "rejected" | "review";
+        EkycSubmit: {
+            /**
+             * @description 12 digits (spaces allowed)
+             * @example 066204001234
+             */
+            cccdNumber: string;
+            /** @example Nguyễn Văn An */
+            fullName: string;
+            /** Format: date */
+            dateOfBirth: string;
+            sex: components["schemas"]["Sex"];
+            qrText?: string;
+        };
+        EkycCaseList: {
+            items: components["schemas"]["EkycCase"][];
+        };
+        EkycQueuePage: {
+            items: components["schemas"]["EkycQueueItem"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EkycQueueItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            phone: string;
+            cccdMasked: string;
+            communeCode: string | null;
+            communeName: string | null;
+            reasons: string[];
+            similarity: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EkycCaseDetail: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["EkycStatus"];
+            user: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                phone: string;
+                identityLevel: number;
+            };
+            declared: {
+                cccdNumber: string;
+                fullName: string;
+                dateOfBirth: string;
+                sex: components["schemas"]["Sex"];
+            };
+            qr: {
+                cccdNumber: string;
+                fullName: string;
+                dateOfBirth: string;
+                sex: components["schemas"]["Sex"];
+                address: string;
+                issuedOn: string;
+            } | null;
+            reasons: string[];
+            similarity: number | null;
+            thresholds: {
+                accept: number;
+                reject: number;
+            };
+            communeCode: string | null;
+            images: ("card_front" | "card_back" | "selfie" | "card_face" | "selfie_face")[];
+            /** Format: date-time */
+            imagesDeletedAt: string | null;
+            earlierCases: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                userId: string;
+                sameAccount: boolean;
+                status: components["schemas"]["EkycStatus"];
+                similarity: number | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            decisionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        EkycDecision: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            reason: string;
         };
         UserPage: {
             items: components["schemas"]["AdminUser"][];

@@ -1,7 +1,7 @@
-import type { Sequelize } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import { CitizenIdentity, IdentityFlag, User } from './identity.models.ts';
 import { checkCccd, decodeCccd, maskCccd, type Sex } from './cccd.ts';
-import { parseCccdQr } from './cccd-qr.ts';
+import { parseCccdQr, type CccdQr } from './cccd-qr.ts';
 import type { Sealer } from '../../platform/crypto.ts';
 import { audit, type AuditActor } from '../../platform/audit.ts';
 import { Conflict, Forbidden, NotFound, ValidationError, type FieldError } from '../../platform/errors.ts';
@@ -22,6 +22,12 @@ const field = (path: string, code: string, vi: string, en: string): FieldError =
   message: vi,
   messages: { vi, en },
 });
+
+export const cccdTaken = () =>
+  new Conflict('cccd_taken', {
+    vi: 'Số CCCD này đã gắn với một tài khoản khác. Yêu cầu đã được chuyển cho cán bộ kiểm tra; bạn sẽ nhận thông báo kết quả.',
+    en: 'This CCCD number belongs to another account. The case was sent to an officer; you will be told the outcome.',
+  });
 
 function invalid(fields: FieldError[]): never {
   throw new ValidationError(
@@ -57,7 +63,8 @@ export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }
     return r.data;
   }
 
-  async function declare(userId: string, input: Declaration, actor: AuditActor) {
+  /** Field errors of a declaration, the parsed card QR, and which declared fields differ from the QR. */
+  function checkDeclaration(input: Declaration) {
     const fields: FieldError[] = [];
     if (input.dateOfBirth > new Date().toISOString().slice(0, 10) || input.dateOfBirth < '1900-01-01')
       fields.push(
@@ -70,66 +77,61 @@ export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }
       );
     for (const i of checkCccd(input.cccdNumber, { sex: input.sex, dateOfBirth: input.dateOfBirth }))
       fields.push(field('body.cccdNumber', i.code, i.vi, i.en));
-    let address: string | null = null;
-    let issuedOn: string | null = null;
+    let qr: CccdQr | null = null;
+    const qrMismatch: string[] = [];
     if (input.qrText !== undefined) {
-      const qr = parseQr(input.qrText);
-      const differ = (
-        [
-          ['cccdNumber', qr.cccdNumber === input.cccdNumber],
-          ['fullName', fold(qr.fullName) === fold(input.fullName)],
-          ['dateOfBirth', qr.dateOfBirth === input.dateOfBirth],
-          ['sex', qr.sex === input.sex],
-        ] as const
-      ).filter(([, same]) => !same);
-      for (const [name] of differ)
-        fields.push(
-          field(
-            `body.${name}`,
-            'qr_mismatch',
-            'Thông tin khai báo khác với mã QR trên thẻ CCCD.',
-            'The declared value differs from the QR on the card.',
-          ),
-        );
-      address = qr.address;
-      issuedOn = qr.issuedOn;
+      const r = parseCccdQr(input.qrText);
+      if (!r.ok) fields.push(field('body.qrText', r.problem.code, r.problem.vi, r.problem.en));
+      else {
+        qr = r.data;
+        if (qr.cccdNumber !== input.cccdNumber) qrMismatch.push('cccdNumber');
+        if (fold(qr.fullName) !== fold(input.fullName)) qrMismatch.push('fullName');
+        if (qr.dateOfBirth !== input.dateOfBirth) qrMismatch.push('dateOfBirth');
+        if (qr.sex !== input.sex) qrMismatch.push('sex');
+      }
     }
-    if (fields.length) invalid(fields);
+    return { fields, qr, qrMismatch };
+  }
 
-    const user = await User.findByPk(userId);
-    if (!user) throw new NotFound();
-    if (user.identityLevel >= 2)
-      throw new Conflict('identity_locked', {
-        vi: 'Danh tính đã được xác thực khuôn mặt; muốn đổi thông tin CCCD, hãy liên hệ bộ phận hỗ trợ.',
-        en: 'The identity is already face-verified; contact support to change the card data.',
-      });
+  /**
+   * Record the card for this account inside the caller's transaction and raise its level. One number,
+   * one account: when another account holds it, nothing is saved, a flag is raised and 'taken' returned.
+   */
+  async function saveIdentity(
+    userId: string,
+    input: Declaration,
+    qr: CccdQr | null,
+    level: 1 | 2,
+    actor: AuditActor,
+    t: Transaction,
+  ): Promise<'ok' | 'taken'> {
     const hash = sealer.lookupHash(input.cccdNumber, 'cccd');
     const masked = maskCccd(input.cccdNumber);
-    const outcome = await sequelize.transaction(async (t) => {
-      await sequelize.query('SELECT pg_advisory_xact_lock(hashtext(:h))', {
-        replacements: { h: hash },
-        transaction: t,
-      });
-      const owner = await CitizenIdentity.findOne({ where: { cccdHash: hash }, transaction: t });
-      if (owner && owner.userId !== userId) {
-        // Refused, and kept for an officer: one number, one account.
-        await IdentityFlag.create(
-          { userId, kind: 'duplicate_cccd', otherUserId: owner.userId, details: { cccdMasked: masked } },
-          { transaction: t },
-        );
-        await audit(
-          actor,
-          {
-            action: 'identity.duplicate_cccd',
-            entityType: 'user',
-            entityId: userId,
-            details: { cccdMasked: masked },
-          },
-          t,
-        );
-        return 'taken' as const;
-      }
-      const values = {
+    await sequelize.query('SELECT pg_advisory_xact_lock(hashtext(:h))', {
+      replacements: { h: hash },
+      transaction: t,
+    });
+    const owner = await CitizenIdentity.findOne({ where: { cccdHash: hash }, transaction: t });
+    if (owner && owner.userId !== userId) {
+      await IdentityFlag.create(
+        { userId, kind: 'duplicate_cccd', otherUserId: owner.userId, details: { cccdMasked: masked } },
+        { transaction: t },
+      );
+      await audit(
+        actor,
+        {
+          action: 'identity.duplicate_cccd',
+          entityType: 'user',
+          entityId: userId,
+          details: { cccdMasked: masked },
+        },
+        t,
+      );
+      return 'taken';
+    }
+    const source = qr ? 'qr' : 'manual';
+    await CitizenIdentity.upsert(
+      {
         userId,
         cccdHash: hash,
         cccdSealed: sealer.seal(input.cccdNumber, 'cccd'),
@@ -138,30 +140,54 @@ export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }
         dateOfBirth: input.dateOfBirth,
         sex: input.sex,
         birthProvinceCode: input.cccdNumber.slice(0, 3),
-        addressSealed: address ? sealer.seal(address, 'address') : null,
-        issuedOn,
-        source: input.qrText !== undefined ? 'qr' : 'manual',
+        addressSealed: qr ? sealer.seal(qr.address, 'address') : null,
+        issuedOn: qr?.issuedOn ?? null,
+        source,
         declaredAt: new Date(),
-      };
-      await CitizenIdentity.upsert(values, { transaction: t });
-      if (user.identityLevel < 1) await user.update({ identityLevel: 1 }, { transaction: t });
-      await audit(
-        actor,
-        {
-          action: 'identity.declare',
-          entityType: 'user',
-          entityId: userId,
-          details: { cccdMasked: masked, source: values.source },
-        },
-        t,
+      },
+      { transaction: t },
+    );
+    await sequelize.query(
+      'UPDATE users SET identity_level = GREATEST(identity_level, :level) WHERE id = :id',
+      {
+        replacements: { level, id: userId },
+        transaction: t,
+      },
+    );
+    await audit(
+      actor,
+      {
+        action: 'identity.declare',
+        entityType: 'user',
+        entityId: userId,
+        details: { cccdMasked: masked, source, level },
+      },
+      t,
+    );
+    return 'ok';
+  }
+
+  async function declare(userId: string, input: Declaration, actor: AuditActor) {
+    const { fields, qr, qrMismatch } = checkDeclaration(input);
+    for (const name of qrMismatch)
+      fields.push(
+        field(
+          `body.${name}`,
+          'qr_mismatch',
+          'Thông tin khai báo khác với mã QR trên thẻ CCCD.',
+          'The declared value differs from the QR on the card.',
+        ),
       );
-      return 'ok' as const;
-    });
-    if (outcome === 'taken')
-      throw new Conflict('cccd_taken', {
-        vi: 'Số CCCD này đã gắn với một tài khoản khác. Yêu cầu đã được chuyển cho cán bộ kiểm tra; bạn sẽ nhận thông báo kết quả.',
-        en: 'This CCCD number belongs to another account. The case was sent to an officer; you will be told the outcome.',
+    if (fields.length) invalid(fields);
+    const user = await User.findByPk(userId);
+    if (!user) throw new NotFound();
+    if (user.identityLevel >= 2)
+      throw new Conflict('identity_locked', {
+        vi: 'Danh tính đã được xác thực khuôn mặt; muốn đổi thông tin CCCD, hãy liên hệ bộ phận hỗ trợ.',
+        en: 'The identity is already face-verified; contact support to change the card data.',
       });
+    const outcome = await sequelize.transaction((t) => saveIdentity(userId, input, qr, 1, actor, t));
+    if (outcome === 'taken') throw cccdTaken();
     return get(userId);
   }
 
@@ -194,7 +220,7 @@ export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }
       );
   }
 
-  return { declare, get, parseQr, requireLevel };
+  return { declare, get, parseQr, requireLevel, checkDeclaration, saveIdentity, invalid };
 }
 
 export type CardService = ReturnType<typeof createCardService>;

@@ -1,4 +1,4 @@
-import { Op, type Sequelize } from 'sequelize';
+import { Op, QueryTypes, type Sequelize } from 'sequelize';
 import { Commune } from './reference.models.ts';
 import { NotFound } from '../../platform/errors.ts';
 
@@ -37,7 +37,16 @@ export function createReferenceService({ sequelize }: { sequelize: Sequelize }) 
     return toDto(c);
   }
 
-  return { communes, commune };
+  /** The commune or ward named in a free-text address (accents and case ignored), if exactly one is. */
+  async function communeInAddress(address: string): Promise<string | null> {
+    const rows = await sequelize.query<{ code: string }>(
+      `SELECT code FROM communes WHERE position(f_unaccent(lower(name)) IN f_unaccent(lower(:address))) > 0`,
+      { replacements: { address }, type: QueryTypes.SELECT },
+    );
+    return rows.length === 1 ? (rows[0]?.code ?? null) : null;
+  }
+
+  return { communes, commune, communeInAddress };
 }
 
 export type ReferenceService = ReturnType<typeof createReferenceService>;

@@ -1,0 +1,96 @@
+import type { RequestHandler } from 'express';
+import multer from 'multer';
+import { TooLarge, ValidationError } from './errors.ts';
+import type { RouteSpec } from './route.ts';
+
+/** multipart/form-data in memory with limits enforced while streaming; multer's errors become clear 4xx. */
+export function multipartParser(spec: NonNullable<RouteSpec['multipart']>): RequestHandler {
+  const allowed = new Set(spec.files.map((f) => f.name));
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: spec.maxBytes, files: spec.files.length, fields: 30, fieldSize: 4096, parts: 40 },
+  }).any();
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data'))
+      return next(
+        new ValidationError('multipart_expected', {
+          vi: 'Hãy gửi dữ liệu dạng multipart/form-data (kèm tệp ảnh).',
+          en: 'Send this as multipart/form-data (with the image files).',
+        }),
+      );
+    upload(req, res, (err?: unknown) => {
+      if (!err) {
+        const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+        const unknown = files.find((f) => !allowed.has(f.fieldname));
+        if (unknown)
+          return next(
+            fileError(
+              unknown.fieldname,
+              'unknown_file_field',
+              `Trường tệp "${unknown.fieldname}" không được hỗ trợ.`,
+              `Unknown file field "${unknown.fieldname}".`,
+            ),
+          );
+        const seen = new Set<string>();
+        for (const f of files) {
+          if (seen.has(f.fieldname))
+            return next(
+              fileError(f.fieldname, 'duplicate_file', 'Mỗi trường chỉ nhận một tệp.', 'One file per field.'),
+            );
+          seen.add(f.fieldname);
+        }
+        const missing = spec.files.filter((f) => f.required && !seen.has(f.name));
+        if (missing.length)
+          return next(
+            new ValidationError(
+              'file_required',
+              {
+                vi: `Thiếu ảnh: ${missing.map((m) => m.name).join(', ')}.`,
+                en: `Missing image: ${missing.map((m) => m.name).join(', ')}.`,
+              },
+              {
+                fields: missing.map((m) => ({
+                  path: `files.${m.name}`,
+                  code: 'required',
+                  message: 'Cần tải lên ảnh này.',
+                  messages: { vi: 'Cần tải lên ảnh này.', en: 'This image is required.' },
+                })),
+              },
+            ),
+          );
+        return next();
+      }
+      const e = err as { code?: string; field?: string };
+      if (e.code === 'LIMIT_FILE_SIZE')
+        return next(
+          new TooLarge('file_too_large', {
+            vi: `Ảnh "${e.field}" vượt quá ${Math.round(spec.maxBytes / 1048576)} MB.`,
+            en: `The image "${e.field}" is larger than ${Math.round(spec.maxBytes / 1048576)} MB.`,
+          }),
+        );
+      if (e.code === 'LIMIT_FILE_COUNT' || e.code === 'LIMIT_UNEXPECTED_FILE')
+        return next(new ValidationError('too_many_files', { vi: 'Quá nhiều tệp.', en: 'Too many files.' }));
+      if (e.code?.startsWith('LIMIT_'))
+        return next(
+          new ValidationError('form_limits', {
+            vi: 'Biểu mẫu vượt quá giới hạn.',
+            en: 'The form exceeds its limits.',
+          }),
+        );
+      next(
+        new ValidationError('multipart_malformed', {
+          vi: 'Dữ liệu tải lên bị hỏng.',
+          en: 'The upload is malformed.',
+        }),
+      );
+    });
+  };
+}
+
+function fileError(fieldName: string, code: string, vi: string, en: string) {
+  return new ValidationError(
+    code,
+    { vi, en },
+    { fields: [{ path: `files.${fieldName}`, code, message: vi, messages: { vi, en } }] },
+  );
+}

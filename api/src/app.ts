@@ -21,6 +21,7 @@ import { internalProblem, sendProblem } from './platform/problem.ts';
 import { buildOpenApiDocument } from './platform/openapi.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { cardRoutes } from './modules/identity/card.routes.ts';
+import { passkeyRoutes } from './modules/identity/passkeys.routes.ts';
 import { ekycRoutes } from './modules/ekyc/ekyc.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -41,6 +42,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
   return [
     ...identityRoutes(services),
     ...cardRoutes(services),
+    ...passkeyRoutes(services.passkeys),
     ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),
     ...referenceRoutes(services.reference),

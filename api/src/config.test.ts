@@ -12,6 +12,8 @@ const prod = {
   ADMIN_PASSWORD: 'a-real-long-password-2026',
   SMS_PROVIDER: 'http',
   SMS_HTTP_URL: 'https://sms.example.vn/send',
+  WEBAUTHN_RP_ID: 'id.daklak.gov.vn',
+  WEBAUTHN_ORIGINS: 'https://id.daklak.gov.vn',
 };
 
 describe('config', () => {
@@ -36,6 +38,7 @@ describe('config', () => {
     ['SMS_PROVIDER', 'outbox', /development helper/],
     ['DATABASE_URL', undefined, /DATABASE_URL/],
     ['SEED_DEMO', 'true', /SEED_DEMO/],
+    ['WEBAUTHN_RP_ID', 'localhost', /WEBAUTHN_RP_ID/],
   ])('production refuses %s=%s', (key, value, message) => {
     const env: Record<string, string | undefined> = { ...prod, [key]: value };
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -61,6 +61,9 @@ const envSchema = z.object({
   FACE_MIN_SIZE_PX: z.coerce.number().int().min(16).default(40),
   EKYC_IMAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   QR_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  WEBAUTHN_RP_ID: z.string().default('localhost'),
+  WEBAUTHN_RP_NAME: z.string().default('Đắk Lắk ID'),
+  WEBAUTHN_ORIGINS: list.optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 });
 
@@ -71,6 +74,7 @@ export interface Config extends Readonly<Env> {
   readonly seedDemo: boolean;
   readonly smsOutboxFile: string;
   readonly encryptionKey: Buffer;
+  readonly webauthnOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -105,6 +109,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (e.SMS_PROVIDER === 'outbox') problems.push('SMS_PROVIDER=outbox is a development helper; use http');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded PostgreSQL)');
     if (e.SEED_DEMO) problems.push('SEED_DEMO must not be enabled in production');
+    if (e.WEBAUTHN_RP_ID === 'localhost' || !e.WEBAUTHN_ORIGINS?.length)
+      problems.push(
+        'WEBAUTHN_RP_ID (the public domain) and WEBAUTHN_ORIGINS are required in production for passkeys',
+      );
   }
   if (e.FACE_REJECT_THRESHOLD >= e.FACE_ACCEPT_THRESHOLD)
     problems.push('FACE_REJECT_THRESHOLD must be below FACE_ACCEPT_THRESHOLD');
@@ -117,5 +125,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO ?? !isProduction,
     smsOutboxFile: e.SMS_OUTBOX_FILE ?? path.join(e.DATA_DIR, 'sms-outbox.jsonl'),
     encryptionKey,
+    webauthnOrigins: e.WEBAUTHN_ORIGINS ?? [
+      ...(e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).origin] : []),
+      `http://localhost:${e.PORT}`,
+    ],
   });
 }

@@ -13,6 +13,7 @@ import { createAdminService } from './modules/admin/admin.service.ts';
 import { createReferenceService } from './modules/reference/reference.service.ts';
 import { createCardService } from './modules/identity/card.service.ts';
 import { createQrService } from './modules/identity/qr.service.ts';
+import { createPasskeyService } from './modules/identity/passkeys.service.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -67,7 +68,8 @@ export function createServices(deps: CoreDeps) {
     // Loaded on first use: the ONNX sessions cost a few hundred ms and memory only when eKYC is used.
     faceEngine: () => loadFaceEngine(faceEngineOptions(deps.config)),
   });
-  return { otp, identity, users, admin, reference, cards, qr, ekyc };
+  const passkeys = createPasskeyService({ sequelize: deps.sequelize, config: deps.config, identity });
+  return { otp, identity, users, admin, reference, cards, qr, ekyc, passkeys };
 }
 
 export type Services = ReturnType<typeof createServices>;

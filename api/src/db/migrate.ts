@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-platform.ts';
 import * as m0003 from './migrations/0003-identity.ts';
 import * as m0004 from './migrations/0004-citizen-identity.ts';
 import * as m0005 from './migrations/0005-ekyc.ts';
+import * as m0006 from './migrations/0006-passkeys.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0003-identity', m0003],
   ['0004-citizen-identity', m0004],
   ['0005-ekyc', m0005],
+  ['0006-passkeys', m0006],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -74,6 +74,20 @@ export class IdentityFlag extends Model {
   declare resolvedAt: Date | null;
 }
 
+/** A WebAuthn credential (passkey): sign-in with the phone's fingerprint or face unlock. */
+export class Passkey extends Model {
+  declare id: string;
+  declare userId: string;
+  declare publicKey: Buffer;
+  declare counter: number;
+  declare transports: string[];
+  declare deviceType: string;
+  declare backedUp: boolean;
+  declare name: string;
+  declare createdAt: Date;
+  declare lastUsedAt: Date | null;
+}
+
 export function initIdentityModels(sequelize: Sequelize): void {
   const uuidPk = { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 };
   User.init(
@@ -159,6 +173,20 @@ export function initIdentityModels(sequelize: Sequelize): void {
       resolvedAt: { type: DataTypes.DATE },
     },
     { sequelize, tableName: 'identity_flags', underscored: true, updatedAt: false },
+  );
+  Passkey.init(
+    {
+      id: { type: DataTypes.TEXT, primaryKey: true },
+      userId: { type: DataTypes.UUID, allowNull: false },
+      publicKey: { type: DataTypes.BLOB, allowNull: false },
+      counter: { type: DataTypes.BIGINT, allowNull: false, defaultValue: 0 },
+      transports: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false, defaultValue: [] },
+      deviceType: { type: DataTypes.TEXT, allowNull: false },
+      backedUp: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+      name: { type: DataTypes.TEXT, allowNull: false },
+      lastUsedAt: { type: DataTypes.DATE },
+    },
+    { sequelize, tableName: 'passkeys', underscored: true, updatedAt: false },
   );
   User.hasMany(UserRole, { foreignKey: 'userId', as: 'roles' });
   UserRole.belongsTo(User, { foreignKey: 'userId' });

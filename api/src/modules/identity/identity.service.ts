@@ -161,22 +161,35 @@ export function createIdentityService(deps: IdentityDeps) {
     }
     return sequelize.transaction(async (t) => {
       if (input.otp !== undefined) await otp.consume(input.phone, 'login', input.otp, t);
-      await user.update({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }, { transaction: t });
-      const session = await issueSession(user, { ...actor, userId: user.id }, t);
-      // Operators' sign-ins are part of the audit trail (who could act, from where, when).
-      if (session.user.permissions.includes('console:access'))
-        await audit(
-          { ...actor, userId: user.id },
-          {
-            action: 'auth.login',
-            entityType: 'user',
-            entityId: user.id,
-            details: { method: input.otp ? 'otp' : 'password' },
-          },
-          t,
-        );
-      return session;
+      return startSession(user, actor, input.otp ? 'otp' : 'password', t);
     });
+  }
+
+  /** The end of every successful sign-in: reset the failure count, open a session, audit operators. */
+  async function startSession(
+    user: User,
+    actor: AuditActor,
+    method: string,
+    t: Transaction,
+  ): Promise<SessionDto> {
+    await user.update({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() }, { transaction: t });
+    const session = await issueSession(user, { ...actor, userId: user.id }, t);
+    // Operators' sign-ins are part of the audit trail (who could act, from where, when).
+    if (session.user.permissions.includes('console:access'))
+      await audit(
+        { ...actor, userId: user.id },
+        { action: 'auth.login', entityType: 'user', entityId: user.id, details: { method } },
+        t,
+      );
+    return session;
+  }
+
+  /** Sign in an account proven by other means (a passkey). */
+  async function signInVerified(userId: string, actor: AuditActor, method: string): Promise<SessionDto> {
+    const user = await User.findByPk(userId);
+    if (!user) throw new Unauthenticated('invalid_credentials', INVALID_CREDENTIALS);
+    assertUsable(user);
+    return sequelize.transaction((t) => startSession(user, actor, method, t));
   }
 
   function parseRefresh(token: string): { id: string; secret: string } | null {
@@ -349,6 +362,7 @@ export function createIdentityService(deps: IdentityDeps) {
   return {
     register,
     login,
+    signInVerified,
     refresh,
     logout,
     resetPassword,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { session } from './api/session';
 import { getLang, onLangChange, setLang, t } from './i18n';
+import { lazyScreen, SCREEN_READY } from './lazy';
 import { navigate, useRoute, type Route } from './router';
 import { Home } from './screens/Home';
 import { Login } from './screens/Login';
@@ -9,6 +10,11 @@ import { Register } from './screens/Register';
 import { Reset } from './screens/Reset';
 import { NotFound, Soon } from './screens/Soon';
 import { findService } from './services';
+
+// Screens few people open on a given visit load on demand, keeping the first screen's JavaScript small.
+const Identity = lazyScreen(() => import('./screens/Identity').then((m) => m.Identity));
+const MyQr = lazyScreen(() => import('./screens/MyQr').then((m) => m.MyQr));
+const VerifyQr = lazyScreen(() => import('./screens/VerifyQr').then((m) => m.VerifyQr));
 
 function Redirect(props: { to: string }) {
   useEffect(() => navigate(props.to), [props.to]);
@@ -28,6 +34,13 @@ function screen(route: Route) {
       return <Reset />;
     case 'profile':
       return session.isSignedIn() ? <Profile /> : <Redirect to="#/login" />;
+    case 'identity':
+      return session.isSignedIn() ? <Identity /> : <Redirect to="#/login" />;
+    case 'qr':
+      // Checking someone's code is public (an inspector need not have an account); showing one's own is not.
+      if (second === 'verify') return <VerifyQr />;
+      if (second !== undefined) return <NotFound />;
+      return session.isSignedIn() ? <MyQr /> : <Redirect to="#/login" />;
     case 'service': {
       const service = second ? findService(second) : undefined;
       if (!service) return <NotFound />;
@@ -63,6 +76,13 @@ export function App() {
   const rerender = useRerender();
   useEffect(() => onLangChange(rerender), [rerender]);
   useEffect(() => session.subscribe(rerender), [rerender]);
+  // A lazily loaded screen renders its heading later than the route changes: count its arrival too.
+  const [screensReady, setScreensReady] = useState(0);
+  useEffect(() => {
+    const ready = () => setScreensReady((n) => n + 1);
+    window.addEventListener(SCREEN_READY, ready);
+    return () => window.removeEventListener(SCREEN_READY, ready);
+  }, []);
 
   // On each new screen: move focus to its heading (screen readers announce it) and name the tab.
   const firstRender = useRef(true);
@@ -77,7 +97,7 @@ export function App() {
     }
     window.scrollTo(0, 0);
     heading?.focus({ preventScroll: true });
-  }, [key, lang]);
+  }, [key, lang, screensReady]);
 
   const signedIn = session.isSignedIn();
   return (

@@ -13,7 +13,7 @@ export function parseHash(hash: string): Route {
 
 /** One-shot state handed to the next screen (a notice, a phone number), kept out of the URL and history. */
 export interface Flash {
-  notice?: 'login.passwordChanged' | 'login.sessionExpired';
+  notice?: 'login.passwordChanged' | 'login.sessionExpired' | 'profile.identityDeclared';
   phone?: string;
 }
 let flash: Flash = {};

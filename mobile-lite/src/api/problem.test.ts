@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setLang } from '../i18n';
-import { describeProblem, fieldName } from './problem';
+import { describeProblem, fieldName, problemCode, problemExtra } from './problem';
 
 const problem = {
   type: 'https://daklak.id/problems/validation',
@@ -59,5 +59,30 @@ describe('fieldName', () => {
     expect(fieldName('/body/otp')).toBe('otp');
     expect(fieldName(['body', 'password'])).toBe('password');
     expect(fieldName(undefined)).toBeUndefined();
+  });
+});
+
+describe('problemCode and problemExtra', () => {
+  const replayed = {
+    status: 409,
+    code: 'qr_replayed',
+    detail: 'Mã QR này đã được kiểm tra trước đó',
+    firstVerifiedAt: '2026-11-27T03:05:00.000Z',
+  };
+
+  it('read the stable code and the fields a problem adds', () => {
+    expect(problemCode(replayed)).toBe('qr_replayed');
+    expect(problemExtra(replayed, 'firstVerifiedAt')).toBe('2026-11-27T03:05:00.000Z');
+    expect(
+      problemExtra({ code: 'identity_level_required', requiredLevel: 1, currentLevel: 0 }, 'currentLevel'),
+    ).toBe(0);
+  });
+
+  it('give undefined for anything else', () => {
+    expect(problemCode('<html>Bad gateway</html>')).toBeUndefined();
+    expect(problemCode({ code: 42 })).toBeUndefined();
+    expect(problemExtra(replayed, 'missing')).toBeUndefined();
+    expect(problemExtra({ firstVerifiedAt: null }, 'firstVerifiedAt')).toBeUndefined();
+    expect(problemExtra(null, 'x')).toBeUndefined();
   });
 });

@@ -49,6 +49,17 @@ export function describeProblem(problem: unknown, fields: readonly string[] = []
   return shown;
 }
 
+/** The stable machine-readable `code` of a problem body, if it has one. */
+export function problemCode(problem: unknown): string | undefined {
+  return isRecord(problem) && typeof problem.code === 'string' ? problem.code : undefined;
+}
+
+/** A number or string field a problem adds beside the standard ones (`requiredLevel`, `firstVerifiedAt`…). */
+export function problemExtra(problem: unknown, key: string): string | number | undefined {
+  const value = isRecord(problem) ? problem[key] : undefined;
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+}
+
 /** For exceptions: fetch rejects only when the network (or the server) cannot be reached. */
 export function describeException(_error: unknown): ShownError {
   return { message: t('error.network'), fields: {} };

@@ -9,10 +9,13 @@ interface FieldProps {
   onValue: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
-  type?: 'text' | 'tel' | 'password';
+  type?: 'text' | 'tel' | 'password' | 'date';
   inputMode?: 'text' | 'tel' | 'numeric';
   autoComplete?: string;
   maxLength?: number;
+  /** Bounds of a date input (`YYYY-MM-DD`). */
+  min?: string;
+  max?: string;
   readOnly?: boolean;
   inputRef?: (el: HTMLInputElement | null) => void;
 }
@@ -36,6 +39,8 @@ export function Field(props: FieldProps) {
         inputMode={props.inputMode}
         autoComplete={props.autoComplete}
         maxLength={props.maxLength}
+        min={props.min}
+        max={props.max}
         readOnly={props.readOnly}
         value={props.value}
         aria-invalid={props.error ? 'true' : undefined}
@@ -96,6 +101,9 @@ export function Button({ busy, variant = 'primary', children, type = 'submit', .
     </button>
   );
 }
+
+/** A QR code, for the personal QR and the scan buttons. */
+export const QR_ICON = 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 14h2M14 18v2M17 17h3v3h-3z';
 
 /** A stroked 24×24 icon from a path `d` string (see services.ts). */
 export function Icon(props: { d: string; size?: number }) {

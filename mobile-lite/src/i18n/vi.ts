@@ -22,6 +22,8 @@ export const vi = {
   'home.createAccount': 'Tạo tài khoản',
   'home.openAccount': 'Xem tài khoản',
   'home.soon': 'Sắp có',
+  'home.myQr': 'Mã QR cá nhân',
+  'home.verifyQr': 'Dành cho cán bộ: kiểm tra mã QR',
 
   'soon.title': 'Chưa hoạt động — dịch vụ đang được xây dựng',
   'soon.body': '«{name}» chưa dùng được. Dịch vụ sẽ có trong một bản cập nhật sau.',
@@ -73,6 +75,12 @@ export const vi = {
   'profile.identityCurrent': 'Bạn đang ở mức {level}: {label}.',
   'profile.logout': 'Đăng xuất',
   'profile.retry': 'Thử lại',
+  'profile.identityDeclared': 'Đã khai báo CCCD. Bạn đã đạt định danh mức 1.',
+  'profile.declareCccd': 'Khai báo CCCD',
+  'profile.updateCccd': 'Cập nhật',
+  'profile.cccd': 'Số CCCD',
+  'profile.birthProvince': 'Nơi đăng ký khai sinh',
+  'profile.myQr': 'Mã QR cá nhân',
 
   'identity.0': 'Đã xác thực số điện thoại',
   'identity.1': 'Đã khai báo CCCD',
@@ -81,11 +89,92 @@ export const vi = {
   'identity.done': 'Đã đạt',
   'identity.todo': 'Chưa đạt',
 
+  'declare.title': 'Khai báo CCCD',
+  'declare.intro': 'Nhập thông tin đúng như trên thẻ căn cước công dân (CCCD). Số CCCD được mã hoá khi lưu.',
+  'declare.qrTitle': 'Nhanh hơn: quét mã QR trên thẻ',
+  'declare.qrHint':
+    'Mã QR ở góc trên bên phải mặt trước thẻ CCCD gắn chip. Thông tin đọc được sẽ tự điền vào biểu mẫu.',
+  'declare.scan': 'Quét mã QR trên thẻ',
+  'declare.pasteOpen': 'Hoặc dán chuỗi đọc từ mã QR',
+  'declare.pasteLabel': 'Chuỗi đọc được từ mã QR trên thẻ',
+  'declare.pasteHint': 'Dạng: Số CCCD|Số CMND|Họ tên|Ngày sinh|Giới tính|Địa chỉ|Ngày cấp',
+  'declare.pasteSubmit': 'Điền từ mã QR',
+  'declare.fromQr': 'Đã đọc từ mã QR',
+  'declare.fromQrHint': 'Bạn vẫn sửa được; khi gửi, hệ thống đối chiếu với mã QR.',
+  'declare.dropQr': 'Không dùng mã QR',
+  'declare.formTitle': 'Thông tin trên thẻ',
+  'declare.cccdNumber': 'Số CCCD (12 chữ số)',
+  'declare.cccdHint': 'Ví dụ: 066204001234',
+  'declare.fullName': 'Họ và tên (như trên thẻ)',
+  'declare.dateOfBirth': 'Ngày sinh',
+  'declare.sex': 'Giới tính',
+  'declare.male': 'Nam',
+  'declare.female': 'Nữ',
+  'declare.submit': 'Gửi khai báo',
+  'declare.current': 'Bạn đã khai báo số {number}. Gửi lại biểu mẫu để cập nhật.',
+  'declare.lockedTitle': 'Không thể sửa thông tin CCCD',
+  'declare.lockedBody':
+    'Danh tính của bạn đã được xác thực khuôn mặt (mức 2). Muốn đổi thông tin CCCD, hãy liên hệ bộ phận hỗ trợ.',
+  'declare.takenTitle': 'Số CCCD đã gắn với tài khoản khác',
+  'declare.backToProfile': 'Về tài khoản',
+
+  'scan.aim': 'Đưa mã QR vào giữa khung hình.',
+  'scan.starting': 'Đang mở camera…',
+  'scan.close': 'Đóng camera',
+  'scan.unsupported':
+    'Trình duyệt này không đọc được mã QR bằng camera. Hãy đọc mã bằng một ứng dụng quét QR khác (hoặc máy quét) rồi dán chuỗi đọc được vào ô dưới đây.',
+  'scan.denied':
+    'Ứng dụng chưa được phép dùng camera. Hãy cho phép trong cài đặt trình duyệt rồi thử lại, hoặc dán chuỗi đọc được từ mã QR vào ô dưới đây.',
+  'scan.camera':
+    'Không mở được camera (không có hoặc đang bận). Hãy dán chuỗi đọc được từ mã QR vào ô dưới đây.',
+
+  'myQr.title': 'Mã QR cá nhân',
+  'myQr.intro': 'Đưa mã này cho cán bộ quét để chứng minh danh tính.',
+  'myQr.alt': 'Mã QR cá nhân của {name}',
+  'myQr.expiresIn': 'Hết hạn sau {time}',
+  'myQr.expired': 'Mã đã hết hạn — bấm Làm mới.',
+  'myQr.refresh': 'Làm mới',
+  'myQr.renewing': 'Đang lấy mã mới…',
+  'myQr.autoRefresh':
+    'Mã tự đổi trước khi hết hạn. Mỗi mã chỉ được kiểm tra một lần: ảnh chụp lại sẽ bị từ chối.',
+  'myQr.brightness': 'Mẹo: tăng độ sáng màn hình để máy quét đọc mã dễ hơn.',
+  'myQr.awake': 'Màn hình được giữ sáng khi đang hiện mã.',
+  'myQr.levelTitle': 'Cần định danh mức {level}',
+  'myQr.levelBody':
+    'Mã QR cá nhân chứng minh bạn là ai, nên chỉ được cấp sau khi bạn khai báo CCCD (mức 1). Bạn đang ở mức {current}.',
+
+  'verify.title': 'Kiểm tra mã QR',
+  'verify.intro':
+    'Quét mã QR cá nhân Đắk Lắk ID do người dân đưa ra. Mỗi mã chỉ có hiệu lực vài phút và chỉ được kiểm tra một lần.',
+  'verify.scan': 'Quét bằng camera',
+  'verify.tokenLabel': 'Hoặc dán nội dung mã QR',
+  'verify.tokenHint': 'Máy quét cầm tay cũng có thể gõ thẳng vào ô này.',
+  'verify.submit': 'Kiểm tra',
+  'verify.valid': 'Hợp lệ',
+  'verify.expired': 'Hết hạn',
+  'verify.forged': 'Giả mạo / không hợp lệ',
+  'verify.malformed': 'Không phải mã Đắk Lắk ID',
+  'verify.revoked': 'Tài khoản không còn hoạt động',
+  'verify.replayed': 'Đã được kiểm tra lúc {time} — có thể là ảnh chụp lại',
+  'verify.replayedBefore': 'Đã được kiểm tra trước đó — có thể là ảnh chụp lại',
+  'verify.name': 'Họ và tên',
+  'verify.cccd': 'Số CCCD',
+  'verify.level': 'Mức định danh',
+  'verify.levelValue': 'Mức {level} — {label}',
+  'verify.checkedAt': 'Kiểm tra lúc',
+  'verify.compare': 'Đối chiếu họ tên với giấy tờ hoặc người xuất trình mã.',
+  'verify.next': 'Kiểm tra mã khác',
+
   'validation.phone': 'Số điện thoại không hợp lệ. Hãy nhập dạng 0912 345 678.',
   'validation.otp': 'Mã xác thực gồm đúng 6 chữ số.',
   'validation.password': 'Mật khẩu cần ít nhất 8 ký tự, có cả chữ và số.',
   'validation.fullName': 'Vui lòng nhập họ và tên.',
   'validation.passwordRequired': 'Vui lòng nhập mật khẩu.',
+  'validation.cccd': 'Số CCCD gồm đúng 12 chữ số.',
+  'validation.dateOfBirth': 'Vui lòng nhập ngày sinh hợp lệ.',
+  'validation.sex': 'Vui lòng chọn giới tính.',
+  'validation.qrText': 'Vui lòng dán chuỗi đọc được từ mã QR.',
+  'validation.token': 'Vui lòng quét hoặc dán mã QR cần kiểm tra.',
 
   'error.network': 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
   'error.unknown': 'Đã có lỗi xảy ra. Vui lòng thử lại.',
@@ -94,6 +183,7 @@ export const vi = {
 
   'common.loading': 'Đang tải…',
   'common.sending': 'Đang gửi…',
+  'common.retry': 'Thử lại',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,5 +1,5 @@
 import { session } from '../api/session';
-import { Icon } from '../components/ui';
+import { Icon, QR_ICON } from '../components/ui';
 import { pick, t } from '../i18n';
 import { serviceHref, services } from '../services';
 
@@ -14,15 +14,27 @@ export function Home() {
         </h1>
         <p>{t('home.intro')}</p>
         {signedIn ? (
-          <a class="btn btn-light" href="#/profile">
-            {t('home.openAccount')}
-          </a>
+          <div class="row">
+            <a class="btn btn-gold" href="#/qr" data-testid="home-my-qr">
+              <Icon d={QR_ICON} size={22} />
+              <span>{t('home.myQr')}</span>
+            </a>
+            <a class="btn btn-light" href="#/profile">
+              {t('home.openAccount')}
+            </a>
+          </div>
         ) : (
           <a class="btn btn-light" href="#/register" data-testid="nav-register">
             {t('home.createAccount')}
           </a>
         )}
       </div>
+      <p class="verify-link">
+        <a href="#/qr/verify" data-testid="home-verify-qr">
+          <Icon d={QR_ICON} size={18} />
+          <span>{t('home.verifyQr')}</span>
+        </a>
+      </p>
       <h2 class="section-title">{t('home.title')}</h2>
       <ul class="tiles">
         {services.map((s) => (

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
+import type { components } from '../api/schema';
 import { session, type Me } from '../api/session';
-import { Alert, Button, Field, Title } from '../components/ui';
+import { Alert, Button, Field, Icon, QR_ICON, Title } from '../components/ui';
 import { getLang, t, type MessageKey } from '../i18n';
 import { formatPhone } from '../phone';
-import { navigate } from '../router';
+import { navigate, takeFlash } from '../router';
 import { checkFullName } from '../validation';
 
 const LEVELS = [0, 1, 2] as const;
@@ -26,8 +27,12 @@ function formatDate(iso: string): string {
   }).format(date);
 }
 
+type IdentityCard = components['schemas']['IdentityCard'];
+
 export function Profile() {
+  const [flash] = useState(takeFlash);
   const [me, setMe] = useState<Me | null>(session.user);
+  const [card, setCard] = useState<IdentityCard | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [fullName, setFullName] = useState(me?.fullName ?? '');
   const [nameError, setNameError] = useState<string | undefined>();
@@ -49,6 +54,15 @@ export function Profile() {
   useEffect(() => {
     void load();
   }, []);
+
+  // From level 1 on, the declared card: the masked number and where the birth was registered.
+  const identityLevel = me?.identityLevel ?? 0;
+  useEffect(() => {
+    if (identityLevel < 1) return;
+    void attempt(() => authed(() => api.GET('/api/v1/me/identity'))).then((outcome) => {
+      if (outcome.ok && outcome.result.data) setCard(outcome.result.data);
+    });
+  }, [identityLevel]);
 
   async function save(e: Event) {
     e.preventDefault();
@@ -108,6 +122,7 @@ export function Profile() {
   return (
     <section class="screen">
       <Title>{t('profile.title')}</Title>
+      {flash.notice && <Alert kind="info" message={t(flash.notice)} />}
       <div class="card profile-head">
         <div class="avatar" aria-hidden="true">
           {me.fullName.trim().split(/\s+/).pop()?.charAt(0).toUpperCase()}
@@ -126,7 +141,7 @@ export function Profile() {
         </div>
       </div>
 
-      <div class="card">
+      <div class="card" data-testid="identity-card" data-level={level}>
         <h2>{t('profile.identity')}</h2>
         <p data-testid="identity-level" data-level={level}>
           {t('profile.identityCurrent', { level, label: t(LEVEL_TEXT[level]) })}
@@ -144,6 +159,37 @@ export function Profile() {
             </li>
           ))}
         </ol>
+        {level >= 1 && card && (
+          <dl class="facts">
+            <div>
+              <dt>{t('profile.cccd')}</dt>
+              <dd data-testid="identity-cccd">{card.cccdMasked}</dd>
+            </div>
+            {card.birthProvince && (
+              <div>
+                <dt>{t('profile.birthProvince')}</dt>
+                <dd>{card.birthProvince}</dd>
+              </div>
+            )}
+          </dl>
+        )}
+        <div class="actions">
+          {level >= 1 && (
+            <a class="btn btn-primary" href="#/qr" data-testid="open-my-qr">
+              <Icon d={QR_ICON} size={22} />
+              <span>{t('profile.myQr')}</span>
+            </a>
+          )}
+          {level < 2 && (
+            <a
+              class={`btn ${level === 0 ? 'btn-primary' : 'btn-secondary'}`}
+              href="#/identity"
+              data-testid="identity-declare"
+            >
+              {level === 0 ? t('profile.declareCccd') : t('profile.updateCccd')}
+            </a>
+          )}
+        </div>
       </div>
 
       <form class="card form" onSubmit={save} noValidate>

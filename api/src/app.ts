@@ -8,7 +8,7 @@ import type { CoreDeps } from './services.ts';
 import { createServices } from './services.ts';
 import { mountRoute, toExpressPath, type RouteSpec } from './platform/route.ts';
 import { createLimiters } from './platform/rate-limit.ts';
-import { authenticate } from './platform/auth/authenticate.ts';
+import { authenticate, optionalAuthenticate } from './platform/auth/authenticate.ts';
 import {
   AppError,
   MethodNotAllowed,
@@ -147,6 +147,7 @@ export function createApp(deps: AppDeps) {
   const v1 = express.Router();
   const mountDeps = {
     authenticate: authenticate(deps.signer),
+    optionalAuthenticate: optionalAuthenticate(deps.signer),
     userLimiter: limiters.user,
     authLimiter: limiters.auth,
     multipart: multipartParser,

@@ -16,6 +16,13 @@ export const Problem = z
       .array(z.object({ path: z.string(), code: z.string(), message: z.string(), messages: Bilingual }))
       .optional(),
     retryAfter: z.number().optional(),
+    requiredLevel: z.number().int().optional().describe('identity_level_required: the level needed'),
+    currentLevel: z.number().int().optional().describe('identity_level_required: the account’s level'),
+    firstVerifiedAt: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('qr_replayed: when the token was first checked'),
     instance: z.string().optional(),
     requestId: z.string(),
   })

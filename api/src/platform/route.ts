@@ -76,6 +76,8 @@ export interface MountDeps {
   /** Builds the multipart parser of a route (multer in memory, limits enforced while streaming). */
   multipart: (spec: NonNullable<RouteSpec['multipart']>) => RequestHandler;
   authenticate: RequestHandler;
+  /** On public routes: a valid bearer token identifies the caller (e.g. for audit); a bad one is ignored. */
+  optionalAuthenticate: RequestHandler;
   userLimiter: RequestHandler;
   authLimiter: RequestHandler;
 }
@@ -89,7 +91,8 @@ export function successStatus(spec: RouteSpec): number {
 export function mountRoute(router: Router, spec: RouteSpec, deps: MountDeps): void {
   const chain: RequestHandler[] = [];
   if (spec.limit === 'auth') chain.push(deps.authLimiter);
-  if (spec.access !== 'public') {
+  if (spec.access === 'public') chain.push(deps.optionalAuthenticate);
+  else {
     chain.push(deps.authenticate);
     if (spec.access !== 'user') {
       const permission = spec.access;

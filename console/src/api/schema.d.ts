@@ -771,7 +771,9 @@ export interface paths {
         put?: never;
         /**
          * Verify a scanned personal QR token online (a token is accepted once)
-         * @description Access: public.
+         * @description Anyone may verify; an officer who sends a bearer token is recorded as the verifier.
+         *
+         *     Access: public.
          */
         post: {
             parameters: {
@@ -2294,6 +2296,12 @@ export interface components {
                 };
             }[];
             retryAfter?: number;
+            /** @description identity_level_required: the level needed */
+            requiredLevel?: number;
+            /** @description identity_level_required: the account’s level */
+            currentLevel?: number;
+            /** @description qr_replayed: when the token was first checked */
+            firstVerifiedAt?: string | null;
             instance?: string;
             requestId: string;
         };
@@ -2430,6 +2438,9 @@ export interface components {
             token: string;
             /** @description The token drawn as a QR code (SVG, error correction M) */
             svg: string;
+            fullName: string;
+            cccdMasked: string;
+            identityLevel: number;
             /** Format: date-time */
             expiresAt: string;
             expiresIn: number;

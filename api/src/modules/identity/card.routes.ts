@@ -77,8 +77,8 @@ export function cardRoutes(s: { cards: CardService; qr: QrService }): RouteSpec[
       path: '/qr/verify',
       tags,
       summary: 'Verify a scanned personal QR token online (a token is accepted once)',
+      description: 'Anyone may verify; an officer who sends a bearer token is recorded as the verifier.',
       access: 'public',
-      limit: 'auth',
       body: QrVerifyRequest,
       responses: {
         200: { description: 'Valid', schema: QrVerified },

@@ -57,6 +57,9 @@ export const QrToken = z
   .object({
     token: z.string(),
     svg: z.string().describe('The token drawn as a QR code (SVG, error correction M)'),
+    fullName: z.string(),
+    cccdMasked: z.string(),
+    identityLevel: z.number().int(),
     expiresAt: z.string().datetime(),
     expiresIn: z.number().int(),
   })

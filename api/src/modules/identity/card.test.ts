@@ -180,13 +180,32 @@ describe('personal QR code', () => {
       lvl: 1,
     });
     expect(JSON.stringify(offline.payload)).not.toContain(n);
-    const v = await api.request('POST', '/api/v1/qr/verify', { token: q.body.token });
+    expect(q.body).toMatchObject({
+      fullName: 'Nguyễn Văn An',
+      identityLevel: 1,
+      cccdMasked: `066*******${n.slice(-2)}`,
+    });
+    const officer = await registerCitizen(api);
+    const v = await api.request(
+      'POST',
+      '/api/v1/qr/verify',
+      { token: q.body.token },
+      bearer(officer.accessToken),
+    );
     expect(v.status).toBe(200);
     expect(v.body).toMatchObject({ valid: true, fullName: 'Nguyễn Văn An', identityLevel: 1 });
     const again = await api.request('POST', '/api/v1/qr/verify', { token: q.body.token });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('qr_replayed');
     expect(again.body.firstVerifiedAt).toBe(v.body.verifiedAt);
+    const [row] = await api.sequelize.query<{ verifier_id: string }>(
+      'SELECT verifier_id FROM qr_verifications WHERE user_id = :u',
+      {
+        replacements: { u: c.user.id },
+        type: QueryTypes.SELECT,
+      },
+    );
+    expect(row?.verifier_id).toBe(officer.user.id);
   });
   it('refuses tampered, forged, expired and access tokens, each with its own code', async () => {
     const c = await registerCitizen(api);

@@ -32,6 +32,9 @@ export function createQrService(deps: {
     return {
       token,
       svg,
+      fullName: card.fullName,
+      cccdMasked: card.cccdMasked,
+      identityLevel: card.identityLevel,
       expiresIn: ttlSeconds,
       expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(),
     };

@@ -38,3 +38,15 @@ export function authenticate(signer: TokenSigner): RequestHandler {
     }
   };
 }
+
+/** Identify the caller when a valid token is present; never refuse (public routes). */
+export function optionalAuthenticate(signer: TokenSigner): RequestHandler {
+  const strict = authenticate(signer);
+  return (req, res, next) => {
+    if (!req.headers.authorization?.startsWith('Bearer ')) return next();
+    void strict(req, res, (err?: unknown) => {
+      if (err) req.auth = undefined;
+      next();
+    });
+  };
+}

@@ -14,6 +14,7 @@ import { createReferenceService } from './modules/reference/reference.service.ts
 import { createCardService } from './modules/identity/card.service.ts';
 import { createQrService } from './modules/identity/qr.service.ts';
 import { createPasskeyService } from './modules/identity/passkeys.service.ts';
+import { createDeviceRegistry } from './modules/identity/devices.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -39,7 +40,8 @@ export function createServices(deps: CoreDeps) {
     log: deps.log,
     maxPerPhonePerHour: deps.config.OTP_MAX_PER_PHONE_PER_HOUR,
   });
-  const identity = createIdentityService({ ...deps, otp });
+  const devices = createDeviceRegistry(deps.sequelize);
+  const identity = createIdentityService({ ...deps, otp, devices });
   const users = createUsersService({ sequelize: deps.sequelize, identity });
   const admin = createAdminService({
     users,
@@ -65,6 +67,7 @@ export function createServices(deps: CoreDeps) {
     config: deps.config,
     cards,
     reference,
+    identity,
     // Loaded on first use: the ONNX sessions cost a few hundred ms and memory only when eKYC is used.
     faceEngine: () => loadFaceEngine(faceEngineOptions(deps.config)),
   });

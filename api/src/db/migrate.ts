@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-identity.ts';
 import * as m0004 from './migrations/0004-citizen-identity.ts';
 import * as m0005 from './migrations/0005-ekyc.ts';
 import * as m0006 from './migrations/0006-passkeys.ts';
+import * as m0007 from './migrations/0007-devices.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0004-citizen-identity', m0004],
   ['0005-ekyc', m0005],
   ['0006-passkeys', m0006],
+  ['0007-devices', m0007],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

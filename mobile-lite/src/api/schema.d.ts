@@ -148,7 +148,9 @@ export interface paths {
         put?: never;
         /**
          * Sign in with phone and password (or a login code)
-         * @description Access: public.
+         * @description Send the app’s device id in `x-device-id`. On a phone the account has not used before, the password alone answers 401 `new_device_otp_required` (a code is sent); then send password and `otp` together. A level-2 account then answers 401 `new_device_selfie_required` with a `ticket` for `POST /api/v1/auth/device-selfie`.
+         *
+         *     Access: public.
          */
         post: {
             parameters: {
@@ -1127,6 +1129,75 @@ export interface paths {
                     };
                 };
                 /** @description The passkey could not be verified */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/device-selfie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in on a new phone (level-2 accounts): a selfie matched to the ID card portrait
+         * @description After `POST /auth/login` answered `new_device_selfie_required` with a ticket (password and SMS code already checked). Three tries per ticket; send the same `x-device-id`.
+         *
+         *     Access: public.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["DeviceSelfie"] & {
+                        /**
+                         * Format: binary
+                         * @description A photo of the face, taken now
+                         */
+                        selfie: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Signed in; the phone is now known */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid ticket, or the selfie does not match */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2511,6 +2582,10 @@ export interface components {
             /** Format: uuid */
             challengeId: string;
             response: components["schemas"]["WebAuthnCredentialJSON"];
+        };
+        DeviceSelfie: {
+            /** Format: uuid */
+            ticket: string;
         };
         EkycCase: {
             /** Format: uuid */

@@ -18,6 +18,7 @@ export class EkycCase extends Model {
   declare declaredSealed: string;
   declare qrSealed: string | null;
   declare communeCode: string | null;
+  declare cardEmbeddingSealed: string | null;
   declare decisionReason: string | null;
   declare timings: Record<string, unknown>;
   declare createdAt: Date;
@@ -50,6 +51,7 @@ export function initEkycModels(sequelize: Sequelize): void {
       declaredSealed: { type: DataTypes.TEXT, allowNull: false },
       qrSealed: { type: DataTypes.TEXT },
       communeCode: { type: DataTypes.TEXT },
+      cardEmbeddingSealed: { type: DataTypes.TEXT },
       decisionReason: { type: DataTypes.TEXT },
       timings: { type: DataTypes.JSONB, allowNull: false, defaultValue: {} },
       decidedAt: { type: DataTypes.DATE },

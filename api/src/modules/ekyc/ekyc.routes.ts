@@ -10,7 +10,10 @@ import {
   QueuePage,
   CaseDetail,
   Decision,
+  DeviceSelfie,
 } from './ekyc.schemas.ts';
+import { Session } from '../identity/identity.schemas.ts';
+import { deviceHashOf } from '../identity/devices.ts';
 import type { EkycService } from './ekyc.service.ts';
 
 const tags = ['eKYC'];
@@ -18,6 +21,28 @@ const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
 export function ekycRoutes(s: EkycService): RouteSpec[] {
   return [
+    route({
+      method: 'post',
+      path: '/auth/device-selfie',
+      tags,
+      summary:
+        'Finish signing in on a new phone (level-2 accounts): a selfie matched to the ID card portrait',
+      description:
+        'After `POST /auth/login` answered `new_device_selfie_required` with a ticket (password and SMS code already checked). Three tries per ticket; send the same `x-device-id`.',
+      access: 'public',
+      limit: 'auth',
+      multipart: {
+        maxBytes: MAX_IMAGE_BYTES,
+        files: [{ name: 'selfie', required: true, description: 'A photo of the face, taken now' }],
+      },
+      body: DeviceSelfie,
+      responses: {
+        200: { description: 'Signed in; the phone is now known', schema: Session },
+        401: { description: 'Invalid ticket, or the selfie does not match', schema: Problem },
+      },
+      handler: ({ body, files, actor, req }) =>
+        s.deviceSelfie(body.ticket, files.selfie?.buffer as Buffer, actor, deviceHashOf(req)),
+    }),
     route({
       method: 'post',
       path: '/ekyc/cases',

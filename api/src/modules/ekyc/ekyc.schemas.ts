@@ -127,3 +127,5 @@ export const CaseDetail = z
 export const Decision = z
   .strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().min(3).max(500) })
   .openapi('EkycDecision');
+
+export const DeviceSelfie = z.strictObject({ ticket: z.string().uuid() }).openapi('DeviceSelfie');

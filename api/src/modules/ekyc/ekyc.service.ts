@@ -8,10 +8,17 @@ import { cccdTaken } from '../identity/card.service.ts';
 import type { CccdQr } from '../identity/cccd-qr.ts';
 import { maskCccd } from '../identity/cccd.ts';
 import type { ReferenceService } from '../reference/reference.service.ts';
+import type { IdentityService } from '../identity/identity.service.ts';
 import { EkycCase, EkycImage, type EkycStatus, type ImageKind } from './ekyc.models.ts';
 import { normaliseImage } from './images.ts';
 import { nextStep } from './ekyc.messages.ts';
-import { FaceModelsMissingError, type FaceEngine, type FaceVerification } from './face/index.ts';
+import {
+  FaceModelsMissingError,
+  compareFaces,
+  type FaceEngine,
+  type FaceVerification,
+} from './face/index.ts';
+import { Unauthenticated } from '../../platform/errors.ts';
 
 export interface EkycDeps {
   sequelize: Sequelize;
@@ -19,8 +26,16 @@ export interface EkycDeps {
   config: Config;
   cards: CardService;
   reference: ReferenceService;
+  identity: IdentityService;
   faceEngine: () => Promise<FaceEngine>;
 }
+
+const sealEmbedding = (sealer: Sealer, e: Float32Array) =>
+  sealer.seal(Buffer.from(e.buffer, e.byteOffset, e.byteLength).toString('base64'), 'face:embedding');
+const openEmbedding = (sealer: Sealer, sealed: string) => {
+  const b = Buffer.from(sealer.open(sealed, 'face:embedding'), 'base64');
+  return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+};
 
 const SELFIE_RETRY = ['selfie_no_face', 'selfie_face_too_small', 'selfie_unreadable_image'];
 const NOT_FOUND = { vi: 'Không tìm thấy hồ sơ định danh.', en: 'No such identity verification case.' };
@@ -111,12 +126,13 @@ export function createEkycService(deps: EkycDeps) {
     let status = decideOutcome(face, extra);
     const reasons = [...new Set([...face.reasons, ...extra])];
     const communeCode = qr ? await deps.reference.communeInAddress(qr.address) : null;
+    const cardPrint = face.card.ok ? sealEmbedding(sealer, face.card.embedding) : null;
 
     // One transaction: the case, its sealed images, the identity and the audit record land together or not at all.
     const created = await sequelize.transaction(async (t) => {
       if (
         status === 'approved' &&
-        (await cards.saveIdentity(userId, input, qr, 2, { ...actor }, t)) === 'taken'
+        (await cards.saveIdentity(userId, input, qr, 2, { ...actor }, t, cardPrint)) === 'taken'
       ) {
         status = 'review';
         reasons.push('cccd_taken');
@@ -144,6 +160,7 @@ export function createEkycService(deps: EkycDeps) {
           ),
           qrSealed: qr ? sealer.seal(JSON.stringify(qr), 'ekyc:qr') : null,
           communeCode,
+          cardEmbeddingSealed: cardPrint,
           timings: { card: face.card.timings, selfie: face.selfie.timings },
         },
         { transaction: t },
@@ -347,7 +364,8 @@ export function createEkycService(deps: EkycDeps) {
       if (!locked || locked.status !== 'review') return 'decided' as const;
       if (
         decision === 'approve' &&
-        (await cards.saveIdentity(c.userId, declared, qr, 2, actor, t)) === 'taken'
+        (await cards.saveIdentity(c.userId, declared, qr, 2, actor, t, locked.cardEmbeddingSealed)) ===
+          'taken'
       )
         return 'taken' as const;
       await locked.update(
@@ -402,7 +420,70 @@ export function createEkycService(deps: EkycDeps) {
     });
   }
 
-  return { submit, mine, mineOne, queue, detail, image, decide, purgeImages };
+  /**
+   * The selfie step of signing in on a new phone (level-2 accounts): the ticket proves password and SMS
+   * code; the selfie must match the card portrait's face print at the accept threshold. Three tries.
+   */
+  async function deviceSelfie(
+    ticketId: string,
+    selfieBytes: Buffer,
+    actor: AuditActor,
+    deviceHash: string | null,
+  ) {
+    const [ticket] = await sequelize.query<{ user_id: string; device_hash: string; attempts: number }>(
+      `UPDATE device_tickets SET attempts = attempts + 1
+       WHERE id = :id AND consumed_at IS NULL AND expires_at > now() AND attempts < 3
+       RETURNING user_id, device_hash, attempts`,
+      { replacements: { id: ticketId }, type: QueryTypes.SELECT },
+    );
+    if (!ticket || (deviceHash ?? '') !== ticket.device_hash)
+      throw new Unauthenticated('device_ticket_invalid', {
+        vi: 'Phiên xác minh điện thoại mới đã hết hạn hoặc đã dùng hết lượt. Hãy đăng nhập lại.',
+        en: 'The new-phone check has expired or used all its tries. Sign in again.',
+      });
+    const [card] = await sequelize.query<{ face_embedding_sealed: string | null }>(
+      'SELECT face_embedding_sealed FROM citizen_identities WHERE user_id = :id',
+      { replacements: { id: ticket.user_id }, type: QueryTypes.SELECT },
+    );
+    if (!card?.face_embedding_sealed) throw new NotFound('face_print_missing', NOT_FOUND);
+    const selfie = await normaliseImage('selfie', selfieBytes);
+    const analysis = await (await engine()).analyse(selfie.jpeg);
+    const similarity = analysis.ok
+      ? compareFaces(openEmbedding(sealer, card.face_embedding_sealed), analysis.embedding)
+      : null;
+    const matched = similarity !== null && similarity >= thresholds.accept;
+    await audit(
+      { ...actor, userId: ticket.user_id },
+      {
+        action: 'auth.device_selfie',
+        entityType: 'user',
+        entityId: ticket.user_id,
+        details: { matched, similarity },
+      },
+    );
+    if (!matched) {
+      const left = 3 - ticket.attempts;
+      throw new Unauthenticated(
+        analysis.ok ? 'selfie_mismatch' : `selfie_${analysis.reason}`,
+        {
+          vi: `${analysis.ok ? 'Ảnh chân dung không khớp với ảnh trên thẻ CCCD.' : 'Không nhận rõ khuôn mặt trong ảnh.'} ${left > 0 ? `Còn ${left} lần thử.` : 'Hãy đăng nhập lại.'}`,
+          en: `${analysis.ok ? 'The selfie does not match your ID card photo.' : 'No clear face in the picture.'} ${left > 0 ? `${left} tries left.` : 'Sign in again.'}`,
+        },
+        { extra: { triesLeft: left } },
+      );
+    }
+    await sequelize.query('UPDATE device_tickets SET consumed_at = now() WHERE id = :id', {
+      replacements: { id: ticketId },
+    });
+    return deps.identity.signInVerified(
+      ticket.user_id,
+      actor,
+      'new_device_selfie',
+      ticket.device_hash || null,
+    );
+  }
+
+  return { submit, mine, mineOne, queue, detail, image, decide, purgeImages, deviceSelfie };
 }
 
 export type EkycService = ReturnType<typeof createEkycService>;

@@ -188,6 +188,11 @@ describe('review queue', () => {
     );
     expect(ok.body.status).toBe('approved');
     expect(await level(c.accessToken)).toBe(2);
+    const print = await api.sequelize.query<{ face_embedding_sealed: string | null }>(
+      'SELECT face_embedding_sealed FROM citizen_identities WHERE user_id = :id',
+      { replacements: { id: c.user.id }, type: QueryTypes.SELECT },
+    );
+    expect(print[0]?.face_embedding_sealed).toMatch(/^v1\./); // kept for sign-in on a new phone
     const mine = await api.request(
       'GET',
       `/api/v1/ekyc/cases/${r.body.id}`,

@@ -104,6 +104,7 @@ export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }
     level: 1 | 2,
     actor: AuditActor,
     t: Transaction,
+    faceEmbeddingSealed: string | null = null,
   ): Promise<'ok' | 'taken'> {
     const hash = sealer.lookupHash(input.cccdNumber, 'cccd');
     const masked = maskCccd(input.cccdNumber);
@@ -144,6 +145,8 @@ export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }
         issuedOn: qr?.issuedOn ?? null,
         source,
         declaredAt: new Date(),
+        // Level 2 keeps the card portrait's face print (sealed): a new phone is checked against it.
+        ...(faceEmbeddingSealed ? { faceEmbeddingSealed } : {}),
       },
       { transaction: t },
     );

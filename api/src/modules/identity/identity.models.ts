@@ -61,6 +61,7 @@ export class CitizenIdentity extends Model {
   declare issuedOn: string | null;
   declare source: 'manual' | 'qr';
   declare declaredAt: Date;
+  declare faceEmbeddingSealed: string | null;
 }
 
 /** Something about an account an officer must look at (e.g. a CCCD number already used elsewhere). */
@@ -154,6 +155,7 @@ export function initIdentityModels(sequelize: Sequelize): void {
       issuedOn: { type: DataTypes.DATEONLY },
       source: { type: DataTypes.TEXT, allowNull: false },
       declaredAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
+      faceEmbeddingSealed: { type: DataTypes.TEXT },
     },
     {
       sequelize,

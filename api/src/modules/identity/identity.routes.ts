@@ -14,6 +14,7 @@ import {
 import type { IdentityService } from './identity.service.ts';
 import type { OtpService } from './otp.service.ts';
 import { Problem } from '../../platform/openapi.ts';
+import { deviceHashOf } from './devices.ts';
 
 const tags = ['Tài khoản (identity)'];
 
@@ -49,13 +50,15 @@ export function identityRoutes(s: { identity: IdentityService; otp: OtpService }
         400: { description: 'Invalid data or code', schema: Problem },
         409: { description: 'Phone already registered', schema: Problem },
       },
-      handler: ({ body, actor }) => s.identity.register(body, actor),
+      handler: ({ body, actor, req }) => s.identity.register(body, actor, deviceHashOf(req)),
     }),
     route({
       method: 'post',
       path: '/auth/login',
       tags,
       summary: 'Sign in with phone and password (or a login code)',
+      description:
+        'Send the app’s device id in `x-device-id`. On a phone the account has not used before, the password alone answers 401 `new_device_otp_required` (a code is sent); then send password and `otp` together. A level-2 account then answers 401 `new_device_selfie_required` with a `ticket` for `POST /api/v1/auth/device-selfie`.',
       access: 'public',
       limit: 'auth',
       body: LoginRequest,
@@ -65,7 +68,7 @@ export function identityRoutes(s: { identity: IdentityService; otp: OtpService }
         403: { description: 'Account disabled', schema: Problem },
         429: { description: 'Account locked after repeated failures', schema: Problem },
       },
-      handler: ({ body, actor }) => s.identity.login(body, actor),
+      handler: ({ body, actor, req }) => s.identity.login(body, actor, deviceHashOf(req)),
     }),
     route({
       method: 'post',

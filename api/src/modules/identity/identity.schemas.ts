@@ -86,11 +86,11 @@ export const LoginRequest = z
     otp: OtpCodeInput.optional(),
   })
   .refine(
-    (b) => (b.password === undefined) !== (b.otp === undefined),
+    (b) => b.password !== undefined || b.otp !== undefined,
     bilingualIssue(
       'password_or_otp',
-      'Nhập mật khẩu hoặc mã xác thực (một trong hai).',
-      'Give either a password or a one-time code.',
+      'Nhập mật khẩu hoặc mã xác thực.',
+      'Give a password or a one-time code (both on a new phone).',
     ),
   )
   .openapi('LoginRequest');

@@ -3,6 +3,7 @@ import { Op, QueryTypes, UniqueConstraintError, type Sequelize, type Transaction
 import type { Config } from '../../config.ts';
 import { User, UserRole, RefreshToken } from './identity.models.ts';
 import type { OtpService } from './otp.service.ts';
+import type { DeviceRegistry } from './devices.ts';
 import { hashPassword, verifySecret, burnVerifyTime } from '../../platform/auth/passwords.ts';
 import { newRefreshSecret, sha256, type TokenSigner } from '../../platform/auth/tokens.ts';
 import { permissionsOf, type Role } from '../../platform/auth/permissions.ts';
@@ -15,7 +16,10 @@ export interface IdentityDeps {
   config: Config;
   signer: TokenSigner;
   otp: OtpService;
+  devices: DeviceRegistry;
 }
+
+const DEVICE_TICKET_MINUTES = 10;
 
 const INVALID_CREDENTIALS = {
   vi: 'Số điện thoại hoặc mật khẩu không đúng.',
@@ -75,6 +79,7 @@ export function createIdentityService(deps: IdentityDeps) {
   async function register(
     input: { phone: string; otp: string; password: string; fullName: string },
     actor: AuditActor,
+    deviceHash: string | null = null,
   ): Promise<SessionDto> {
     const passwordHash = await hashPassword(input.password);
     try {
@@ -95,6 +100,8 @@ export function createIdentityService(deps: IdentityDeps) {
           { action: 'user.register', entityType: 'user', entityId: user.id },
           t,
         );
+        // The phone used at sign-up (proven by its SMS code) is the account's first known device.
+        await deps.devices.remember(user.id, deviceHash, actor.userAgent, t);
         return issueSession(user, actor, t);
       });
     } catch (err) {
@@ -148,7 +155,11 @@ export function createIdentityService(deps: IdentityDeps) {
     });
   }
 
-  async function login(input: { phone: string; password?: string; otp?: string }, actor: AuditActor) {
+  async function login(
+    input: { phone: string; password?: string | undefined; otp?: string | undefined },
+    actor: AuditActor,
+    deviceHash: string | null = null,
+  ) {
     const user = await User.findOne({ where: { phone: input.phone } });
     if (!user) {
       if (input.password !== undefined) await burnVerifyTime(input.password);
@@ -159,10 +170,67 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!user.passwordHash || !(await verifySecret(user.passwordHash, input.password)))
         await recordFailure(user, { ...actor, userId: user.id });
     }
-    return sequelize.transaction(async (t) => {
+    const device = await deps.devices.status(user.id, deviceHash);
+    if (device === 'unknown' && input.otp === undefined) {
+      // A new phone: the password alone is not enough. A code goes to the account's number.
+      let resendAfter = 60;
+      try {
+        resendAfter = (await otp.request(user.phone, 'login', actor.ip)).resendAfter;
+      } catch (err) {
+        if (!(err instanceof RateLimited)) throw err;
+        resendAfter = Number(err.extra.retryAfter ?? 60);
+      }
+      throw new Unauthenticated(
+        'new_device_otp_required',
+        {
+          vi: 'Bạn đăng nhập trên một điện thoại mới. Nhập mã xác thực vừa gửi đến số điện thoại của tài khoản.',
+          en: 'You are signing in on a new phone. Enter the code just sent to the account’s number.',
+        },
+        { extra: { resendAfter } },
+      );
+    }
+    const outcome = await sequelize.transaction(async (t) => {
       if (input.otp !== undefined) await otp.consume(input.phone, 'login', input.otp, t);
-      return startSession(user, actor, input.otp ? 'otp' : 'password', t);
+      if (device === 'unknown' && user.identityLevel >= 2 && (await hasFacePrint(user.id, t))) {
+        // Level 2 on a new phone: the code is spent, a ticket lets the selfie step finish the sign-in.
+        const [row] = await sequelize.query<{ id: string }>(
+          `INSERT INTO device_tickets (user_id, device_hash, expires_at)
+           VALUES (:userId, :deviceHash, now() + make_interval(mins => :mins)) RETURNING id`,
+          {
+            replacements: { userId: user.id, deviceHash: deviceHash ?? '', mins: DEVICE_TICKET_MINUTES },
+            type: QueryTypes.SELECT,
+            transaction: t,
+          },
+        );
+        return { ticket: row?.id as string };
+      }
+      await deps.devices.remember(user.id, deviceHash, actor.userAgent, t);
+      return {
+        session: await startSession(
+          user,
+          actor,
+          input.otp ? (input.password ? 'password+otp' : 'otp') : 'password',
+          t,
+        ),
+      };
     });
+    if ('session' in outcome) return outcome.session;
+    throw new Unauthenticated(
+      'new_device_selfie_required',
+      {
+        vi: 'Tài khoản đã định danh mức 2: trên điện thoại mới, hãy chụp ảnh chân dung để đối chiếu với ảnh trên thẻ CCCD.',
+        en: 'This account is at identity level 2: on a new phone, take a selfie to match against your ID card photo.',
+      },
+      { extra: { ticket: outcome.ticket, expiresInMinutes: DEVICE_TICKET_MINUTES } },
+    );
+  }
+
+  async function hasFacePrint(userId: string, t: Transaction): Promise<boolean> {
+    const rows = await sequelize.query(
+      'SELECT 1 FROM citizen_identities WHERE user_id = :userId AND face_embedding_sealed IS NOT NULL',
+      { replacements: { userId }, type: QueryTypes.SELECT, transaction: t },
+    );
+    return rows.length > 0;
   }
 
   /** The end of every successful sign-in: reset the failure count, open a session, audit operators. */
@@ -185,11 +253,19 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   /** Sign in an account proven by other means (a passkey). */
-  async function signInVerified(userId: string, actor: AuditActor, method: string): Promise<SessionDto> {
+  async function signInVerified(
+    userId: string,
+    actor: AuditActor,
+    method: string,
+    deviceHash: string | null = null,
+  ): Promise<SessionDto> {
     const user = await User.findByPk(userId);
     if (!user) throw new Unauthenticated('invalid_credentials', INVALID_CREDENTIALS);
     assertUsable(user);
-    return sequelize.transaction((t) => startSession(user, actor, method, t));
+    return sequelize.transaction(async (t) => {
+      await deps.devices.remember(user.id, deviceHash, actor.userAgent, t);
+      return startSession(user, actor, method, t);
+    });
   }
 
   function parseRefresh(token: string): { id: string; secret: string } | null {

@@ -11,6 +11,7 @@ import {
   PasskeyParams,
 } from './passkeys.schemas.ts';
 import type { PasskeyService } from './passkeys.service.ts';
+import { deviceHashOf } from './devices.ts';
 
 const tags = ['Khoá truy cập (passkeys)'];
 
@@ -81,7 +82,7 @@ export function passkeyRoutes(s: PasskeyService): RouteSpec[] {
         400: { description: 'Expired challenge', schema: Problem },
         401: { description: 'The passkey could not be verified', schema: Problem },
       },
-      handler: ({ body, actor }) => s.loginVerify(body, actor),
+      handler: ({ body, actor, req }) => s.loginVerify(body, actor, deviceHashOf(req)),
     }),
   ];
 }

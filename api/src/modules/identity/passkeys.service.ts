@@ -193,6 +193,7 @@ export function createPasskeyService(deps: {
   async function loginVerify(
     input: { challengeId: string; response: Record<string, unknown> },
     actor: AuditActor,
+    deviceHash: string | null = null,
   ) {
     const { challenge } = await takeChallenge(input.challengeId, 'login', null);
     const response = input.response as unknown as AuthenticationResponseJSON;
@@ -219,7 +220,8 @@ export function createPasskeyService(deps: {
     if (!verification.verified) throw failed();
     // A counter that does not grow means a cloned authenticator (when the device keeps one at all).
     await passkey.update({ counter: verification.authenticationInfo.newCounter, lastUsedAt: new Date() });
-    return identity.signInVerified(passkey.userId, actor, 'passkey');
+    // A passkey lives on the device: signing in with it also makes the device known.
+    return identity.signInVerified(passkey.userId, actor, 'passkey', deviceHash);
   }
 
   return { registerOptions, registerVerify, list, remove, loginOptions, loginVerify };

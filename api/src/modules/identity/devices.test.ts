@@ -1,0 +1,128 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { startTestApi, newPhone, bearer, type TestApi, type TestResponse } from '../../../test/helpers.ts';
+import { ROOT_DIR } from '../../config.ts';
+
+// Signing in on a new phone: an SMS code, and for a level-2 account a selfie matched to the card portrait.
+const FACES = path.join(ROOT_DIR, '..', 'shared', 'fixtures', 'faces');
+const photo = (name: string) => fs.readFileSync(path.join(FACES, name));
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ RATE_LIMIT_AUTH_IP_PER_MINUTE: '1000', RATE_LIMIT_IP_PER_MINUTE: '5000' });
+});
+afterAll(() => api.close());
+
+const device = () => ({ 'x-device-id': randomUUID() });
+const backdate = (phone: string) =>
+  api.sequelize.query(
+    `UPDATE otp_codes SET created_at = created_at - interval '61 seconds' WHERE phone = :p`,
+    { replacements: { p: phone } },
+  );
+
+async function registerOn(dev: Record<string, string>) {
+  const phone = newPhone();
+  await api.request('POST', '/api/v1/auth/otp', { phone, purpose: 'register' });
+  const r = await api.request(
+    'POST',
+    '/api/v1/auth/register',
+    { phone, otp: api.lastCode(phone), password: 'MatKhau2026', fullName: 'Nguyễn Văn An' },
+    dev,
+  );
+  expect(r.status).toBe(201);
+  await backdate(phone);
+  return { phone, token: r.body.accessToken as string };
+}
+
+const login = (phone: string, dev: Record<string, string>, extra: Record<string, string> = {}) =>
+  api.request('POST', '/api/v1/auth/login', { phone, password: 'MatKhau2026', ...extra }, dev);
+
+async function selfie(ticket: string, dev: Record<string, string>, file: Buffer): Promise<TestResponse> {
+  const form = new FormData();
+  form.set('ticket', ticket);
+  form.set('selfie', new Blob([file]), 'selfie.jpg');
+  const res = await fetch(`${api.url}/api/v1/auth/device-selfie`, {
+    method: 'POST',
+    headers: dev,
+    body: form,
+  });
+  return { status: res.status, headers: res.headers, body: await res.json() };
+}
+
+describe('a new phone', () => {
+  it('the phone used at sign-up is known; another needs the SMS code, then it is known too', async () => {
+    const d1 = device();
+    const d2 = device();
+    const c = await registerOn(d1);
+    expect((await login(c.phone, d1)).status).toBe(200);
+    const first = await login(c.phone, d2);
+    expect(first.status).toBe(401);
+    expect(first.body.code).toBe('new_device_otp_required');
+    const code = api.lastCode(c.phone);
+    const wrong = await login(c.phone, d2, { otp: code === '000000' ? '111111' : '000000' });
+    expect(wrong.body.code).toBe('otp_invalid');
+    expect((await login(c.phone, d2, { otp: code })).status).toBe(200);
+    expect((await login(c.phone, d2)).status).toBe(200);
+    // No device id at all counts as an unknown phone.
+    expect((await login(c.phone, {})).body.code).toBe('new_device_otp_required');
+  });
+  it('a wrong password on a new phone sends no code', async () => {
+    const c = await registerOn(device());
+    const before = fs
+      .readFileSync(api.outbox, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes(c.phone)).length;
+    const r = await api.request(
+      'POST',
+      '/api/v1/auth/login',
+      { phone: c.phone, password: 'Sai12345' },
+      device(),
+    );
+    expect(r.body.code).toBe('invalid_credentials');
+    expect(
+      fs
+        .readFileSync(api.outbox, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes(c.phone)).length,
+    ).toBe(before);
+  });
+  it('a level-2 account also needs a selfie that matches the card portrait', async () => {
+    const d1 = device();
+    const c = await registerOn(d1);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({
+      cccdNumber: '066204990001',
+      fullName: 'Nguyễn Văn An',
+      dateOfBirth: '2004-05-06',
+      sex: 'male',
+    }))
+      form.set(k, v);
+    form.set('cardFront', new Blob([photo('lowres/lr_obama.jpg')]), 'f.jpg');
+    form.set('cardBack', new Blob([photo('rose_img1.jpg')]), 'b.jpg');
+    form.set('selfie', new Blob([photo('obama2.jpg')]), 's.jpg');
+    const ekyc = await fetch(`${api.url}/api/v1/ekyc/cases`, {
+      method: 'POST',
+      headers: bearer(c.token),
+      body: form,
+    });
+    expect(((await ekyc.json()) as { status: string }).status).toBe('approved');
+
+    const d3 = device();
+    const step1 = await login(c.phone, d3);
+    expect(step1.body.code, JSON.stringify(step1.body)).toBe('new_device_otp_required');
+    const step2 = await login(c.phone, d3, { otp: api.lastCode(c.phone) });
+    expect(step2.status).toBe(401);
+    expect(step2.body.code).toBe('new_device_selfie_required');
+    const ticket = step2.body.ticket as string;
+    expect((await selfie(ticket, device(), photo('obama3.jpg'))).body.code).toBe('device_ticket_invalid');
+    const other = await selfie(ticket, d3, photo('biden.jpg'));
+    expect(other.body).toMatchObject({ code: 'selfie_mismatch', triesLeft: 1 });
+    const ok = await selfie(ticket, d3, photo('obama3.jpg'));
+    expect(ok.status).toBe(200);
+    expect(ok.body.user.identityLevel).toBe(2);
+    expect((await selfie(ticket, d3, photo('obama3.jpg'))).body.code).toBe('device_ticket_invalid');
+    expect((await login(c.phone, d3)).status).toBe(200);
+  });
+});

@@ -22,6 +22,7 @@ import { buildOpenApiDocument } from './platform/openapi.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { cardRoutes } from './modules/identity/card.routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { ekycRoutes } from './modules/ekyc/ekyc.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -43,6 +44,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...identityRoutes(services),
     ...cardRoutes(services),
     ...passkeyRoutes(services.passkeys),
+    ...notificationRoutes(services.notifications),
     ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),
     ...referenceRoutes(services.reference),

@@ -15,6 +15,8 @@ import { createCardService } from './modules/identity/card.service.ts';
 import { createQrService } from './modules/identity/qr.service.ts';
 import { createPasskeyService } from './modules/identity/passkeys.service.ts';
 import { createDeviceRegistry } from './modules/identity/devices.ts';
+import { initNotificationModels } from './modules/notifications/notifications.models.ts';
+import { createNotificationService } from './modules/notifications/notifications.service.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -34,6 +36,8 @@ export function createServices(deps: CoreDeps) {
   initIdentityModels(deps.sequelize);
   initReferenceModels(deps.sequelize);
   initEkycModels(deps.sequelize);
+  initNotificationModels(deps.sequelize);
+  const notifications = createNotificationService();
   const otp = createOtpService({
     sequelize: deps.sequelize,
     sms: deps.sms,
@@ -68,11 +72,12 @@ export function createServices(deps: CoreDeps) {
     cards,
     reference,
     identity,
+    notifications,
     // Loaded on first use: the ONNX sessions cost a few hundred ms and memory only when eKYC is used.
     faceEngine: () => loadFaceEngine(faceEngineOptions(deps.config)),
   });
   const passkeys = createPasskeyService({ sequelize: deps.sequelize, config: deps.config, identity });
-  return { otp, identity, users, admin, reference, cards, qr, ekyc, passkeys };
+  return { otp, identity, users, admin, reference, cards, qr, ekyc, passkeys, notifications };
 }
 
 export type Services = ReturnType<typeof createServices>;

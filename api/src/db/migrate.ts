@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-citizen-identity.ts';
 import * as m0005 from './migrations/0005-ekyc.ts';
 import * as m0006 from './migrations/0006-passkeys.ts';
 import * as m0007 from './migrations/0007-devices.ts';
+import * as m0008 from './migrations/0008-notifications.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0005-ekyc', m0005],
   ['0006-passkeys', m0006],
   ['0007-devices', m0007],
+  ['0008-notifications', m0008],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -9,6 +9,7 @@ import type { CccdQr } from '../identity/cccd-qr.ts';
 import { maskCccd } from '../identity/cccd.ts';
 import type { ReferenceService } from '../reference/reference.service.ts';
 import type { IdentityService } from '../identity/identity.service.ts';
+import type { NotificationService } from '../notifications/notifications.service.ts';
 import { EkycCase, EkycImage, type EkycStatus, type ImageKind } from './ekyc.models.ts';
 import { normaliseImage } from './images.ts';
 import { nextStep } from './ekyc.messages.ts';
@@ -27,6 +28,7 @@ export interface EkycDeps {
   cards: CardService;
   reference: ReferenceService;
   identity: IdentityService;
+  notifications: NotificationService;
   faceEngine: () => Promise<FaceEngine>;
 }
 
@@ -381,6 +383,29 @@ export function createEkycService(deps: EkycDeps) {
       await audit(
         actor,
         { action: 'ekyc.decide', entityType: 'ekyc_case', entityId: id, details: { decision, reason } },
+        t,
+      );
+      // The citizen learns the outcome in the app, in the same transaction as the decision.
+      const approved = decision === 'approve';
+      await deps.notifications.notify(
+        c.userId,
+        {
+          kind: approved ? 'ekyc.approved' : 'ekyc.rejected',
+          title: approved
+            ? { vi: 'Xác thực danh tính thành công', en: 'Identity verified' }
+            : {
+                vi: 'Hồ sơ xác thực danh tính chưa được chấp nhận',
+                en: 'Identity verification not accepted',
+              },
+          body: approved
+            ? {
+                vi: 'Tài khoản của bạn đã đạt định danh mức 2.',
+                en: 'Your account is now at identity level 2.',
+              }
+            : { vi: `Lý do: ${reason}`, en: `Reason: ${reason}` },
+          link: `#/ekyc/cases/${id}`,
+          entity: { type: 'ekyc_case', id },
+        },
         t,
       );
       return 'ok' as const;

@@ -98,29 +98,33 @@ describe('process lifecycle', () => {
     const url = `http://127.0.0.1:${port}`;
     const p = startMain({ DATABASE_URL: db.url, PORT: String(port), RATE_LIMIT_AUTH_IP_PER_MINUTE: '1000' });
     await waitReady(url, p.child, p.output);
-    // Eight keep-alive connections, accepted by the server before the signal (warmed up with /healthz);
-    // then eight sign-ins (argon2id: tens of ms each) are in flight when SIGTERM arrives.
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-    const call = (method: string, p: string, body?: string) =>
-      new Promise<number>((resolve, reject) => {
-        const req = http.request(
-          `${url}${p}`,
-          { method, agent, headers: body ? { 'content-type': 'application/json' } : {} },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          },
-        );
+    // Requests whose headers the server has received but whose bodies are still arriving when SIGTERM
+    // comes: they are in flight, and must still be answered before the process exits.
+    const body = JSON.stringify({ phone: '0905000001', password: 'DakLak@2026' });
+    const agent = new http.Agent({ keepAlive: false });
+    const started = Array.from({ length: 3 }, () => {
+      let finish: () => void = () => undefined;
+      const status = new Promise<number>((resolve, reject) => {
+        const req = http.request(`${url}/api/v1/auth/login`, {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
         req.on('error', reject);
-        req.end(body);
+        req.write(body.slice(0, 10));
+        finish = () => req.end(body.slice(10));
       });
-    await Promise.all(Array.from({ length: 8 }, () => call('GET', '/healthz')));
-    const inflight = Array.from({ length: 8 }, () =>
-      call('POST', '/api/v1/auth/login', JSON.stringify({ phone: '0905000001', password: 'DakLak@2026' })),
-    );
-    await new Promise((r) => setTimeout(r, 30));
+      return { status, finish: () => finish() };
+    });
+    await new Promise((r) => setTimeout(r, 300));
     p.child.kill('SIGTERM');
-    expect(await Promise.all(inflight)).toEqual(Array(8).fill(200));
+    await new Promise((r) => setTimeout(r, 300));
+    for (const s of started) s.finish();
+    expect(await Promise.all(started.map((s) => s.status))).toEqual([200, 200, 200]);
     expect(await p.exit).toBe(0);
     agent.destroy();
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();

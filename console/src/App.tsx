@@ -15,9 +15,10 @@ import { NotifyProvider } from './notify';
 import { SignInPage } from './pages/SignInPage';
 import { buildTheme } from './theme';
 
-// The administration pages carry the DataGrid: loaded when first opened.
+// The DataGrid pages (administration, eKYC review): loaded when first opened.
 const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const EkycPage = lazy(() => import('./ekyc/EkycPage').then((m) => ({ default: m.EkycPage })));
 
 function Loading() {
   const { t } = useI18n();
@@ -77,6 +78,14 @@ const routes: RouteObject[] = [
         children: [
           { index: true, element: <Home /> },
           ...pageRoutes,
+          {
+            path: 'ekyc/:caseId?',
+            element: (
+              <Page id="ekyc">
+                <EkycPage />
+              </Page>
+            ),
+          },
           {
             path: 'admin/users/:userId?',
             element: (

@@ -47,6 +47,11 @@ describe('permission-based navigation', () => {
     expect(homePath(['console:access', 'users:read'])).toBe('/admin/users');
   });
 
+  it('has the eKYC review page built, behind ekyc:review', () => {
+    expect(navItem('ekyc')).toMatchObject({ built: true, anyOf: ['ekyc:review'] });
+    expect(ids(['console:access', 'users:read'])).not.toContain('ekyc');
+  });
+
   it('has unique ids and paths', () => {
     expect(new Set(NAV_ITEMS.map((i) => i.id)).size).toBe(NAV_ITEMS.length);
     expect(new Set(NAV_ITEMS.map((i) => i.path)).size).toBe(NAV_ITEMS.length);

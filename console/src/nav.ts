@@ -40,7 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     anyOf: ['moderation:review'],
     built: false,
   },
-  { id: 'ekyc', path: '/ekyc', label: 'nav.ekyc', group: 'operations', anyOf: ['ekyc:review'], built: false },
+  { id: 'ekyc', path: '/ekyc', label: 'nav.ekyc', group: 'operations', anyOf: ['ekyc:review'], built: true },
   {
     id: 'workforce',
     path: '/workforce',

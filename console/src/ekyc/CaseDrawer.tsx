@@ -1,0 +1,681 @@
+import CheckIcon from '@mui/icons-material/Check';
+import CloseIcon from '@mui/icons-material/Close';
+import KeyboardIcon from '@mui/icons-material/Keyboard';
+import NavigateNextIcon from '@mui/icons-material/NavigateNext';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Drawer,
+  IconButton,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { asProblem, fieldErrors, type Problem } from '../api/problem';
+import { useAuth } from '../auth/context';
+import { hasPermission } from '../auth/permissions';
+import { describeProblem, ProblemAlert } from '../components/ProblemAlert';
+import { useI18n } from '../i18n/context';
+import type { MessageKey } from '../i18n/vi';
+import { useNotify } from '../notify';
+import { formatDateTime, nationalPhone } from '../time';
+import { useApiQuery } from '../useApiQuery';
+import { CompareTable, FaceCrop, ImageTile, SimilarityGauge } from './CaseParts';
+import {
+  formatAge,
+  formatSimilarity,
+  mismatchedFields,
+  reasonColor,
+  reasonLabel,
+  REASON_MAX,
+  shortcutFor,
+  similarityTone,
+  validReason,
+  type CaseDetail,
+  type CaseStatus,
+  type ImageKind,
+  type Thresholds,
+} from './review';
+
+type Decision = 'approve' | 'reject';
+
+const STATUS_COLOR: Record<CaseStatus, 'warning' | 'success' | 'error'> = {
+  review: 'warning',
+  approved: 'success',
+  rejected: 'error',
+};
+
+const QUICK_REASONS: Record<Decision, MessageKey[]> = {
+  approve: [
+    'ekycCase.quick.approve.faceMatch',
+    'ekycCase.quick.approve.typo',
+    'ekycCase.quick.approve.photo',
+  ],
+  reject: [
+    'ekycCase.quick.reject.faceMismatch',
+    'ekycCase.quick.reject.unreadable',
+    'ekycCase.quick.reject.dataMismatch',
+    'ekycCase.quick.reject.numberTaken',
+  ],
+};
+
+interface Props {
+  caseId: string | null;
+  communeName: (code: string | null) => string | undefined;
+  onClose: () => void;
+  onOpen: (caseId: string) => void;
+  /** The case after this one in the queue, for "next case". */
+  nextCaseId: string | null;
+  /** Called after a decision so the queue reloads. */
+  onChanged: () => void;
+  /** Thresholds of the case shown, so the queue can colour its scores. */
+  onThresholds: (thresholds: Thresholds) => void;
+}
+
+export function CaseDrawer({ caseId, onClose, ...rest }: Props) {
+  const { t } = useI18n();
+  return (
+    <Drawer
+      anchor="right"
+      open={caseId !== null}
+      onClose={onClose}
+      sx={{ zIndex: (theme) => theme.zIndex.modal }}
+      slotProps={{
+        paper: {
+          sx: { width: { xs: '100%', md: 920, lg: 1060 }, display: 'flex', flexDirection: 'column' },
+          'aria-label': t('ekycCase.title'),
+        },
+      }}
+    >
+      <Stack
+        direction="row"
+        sx={{ alignItems: 'center', px: 2, py: 1.5, bgcolor: 'primary.main', color: '#fff', flexShrink: 0 }}
+      >
+        <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
+          {t('ekycCase.title')}
+        </Typography>
+        <IconButton onClick={onClose} aria-label={t('common.close')} sx={{ color: 'inherit' }}>
+          <CloseIcon />
+        </IconButton>
+      </Stack>
+      {caseId ? <CaseView key={caseId} caseId={caseId} onClose={onClose} {...rest} /> : null}
+    </Drawer>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box sx={{ minWidth: 0 }}>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography component="div" sx={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
+  return (
+    <Paper variant="outlined" component="section" sx={{ p: 2, minWidth: 0 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 1.5, gap: 1 }}>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, flex: 1 }}>
+          {title}
+        </Typography>
+        {aside}
+      </Stack>
+      {children}
+    </Paper>
+  );
+}
+
+function CaseView({
+  caseId,
+  communeName,
+  onClose,
+  onOpen,
+  nextCaseId,
+  onChanged,
+  onThresholds,
+}: Props & { caseId: string }) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const notify = useNotify();
+  const { permissions } = useAuth();
+
+  const loaded = useApiQuery(caseId, (signal) =>
+    unwrap(api.GET('/api/v1/ekyc/review/{id}', { params: { path: { id: caseId } }, signal })),
+  );
+  const [updated, setUpdated] = useState<CaseDetail>();
+  const detail = updated ?? loaded.data;
+  const [dialog, setDialog] = useState<Decision | null>(null);
+  const [enlarged, setEnlarged] = useState<{ url: string; label: string } | null>(null);
+
+  useEffect(() => {
+    if (detail) onThresholds(detail.thresholds);
+  }, [detail, onThresholds]);
+
+  const status = detail?.status;
+  useEffect(() => {
+    if (!status || dialog || enlarged) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      const action = shortcutFor(e, target?.tagName, target?.isContentEditable ?? false);
+      if (!action) return;
+      if (action === 'next') {
+        if (!nextCaseId) return;
+        e.preventDefault();
+        onOpen(nextCaseId);
+        return;
+      }
+      if (status !== 'review') return;
+      e.preventDefault();
+      setDialog(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [status, dialog, enlarged, nextCaseId, onOpen]);
+
+  if (loaded.problem && !detail) {
+    return (
+      <Box sx={{ p: 2 }}>
+        <ProblemAlert problem={loaded.problem} onRetry={loaded.reload} />
+      </Box>
+    );
+  }
+  if (!detail) {
+    return (
+      <Box sx={{ p: 4, textAlign: 'center' }}>
+        <CircularProgress aria-label={t('app.loading')} />
+      </Box>
+    );
+  }
+
+  const deleted = detail.imagesDeletedAt !== null;
+  const has = (kind: ImageKind) => !deleted && detail.images.includes(kind);
+  const mismatches = mismatchedFields(detail.declared, detail.qr);
+  const otherAccounts = detail.earlierCases.filter((c) => !c.sameAccount);
+  const commune = communeName(detail.communeCode);
+  const phone = nationalPhone(detail.user.phone);
+
+  const onDecided = (next: CaseDetail, decision: Decision) => {
+    setUpdated(next);
+    setDialog(null);
+    onChanged();
+    notify(
+      t(decision === 'approve' ? 'ekycCase.approved' : 'ekycCase.rejected', { name: next.user.fullName }),
+      'success',
+    );
+  };
+  const onConflict = () => {
+    // Someone else decided it meanwhile, or the number was taken: show the case as it now is.
+    setUpdated(undefined);
+    loaded.reload();
+    onChanged();
+  };
+
+  return (
+    <>
+      <Box sx={{ flex: 1, overflowY: 'auto', p: 2.5, bgcolor: 'background.default' }} data-testid="ekyc-case">
+        <Stack spacing={2}>
+          <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: 2, alignItems: { sm: 'flex-start' } }}>
+            <Box sx={{ flex: 1, minWidth: 0 }}>
+              <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+                <Typography variant="h2" component="h3" data-testid="case-name">
+                  {detail.user.fullName}
+                </Typography>
+                <Chip
+                  size="small"
+                  color={STATUS_COLOR[detail.status]}
+                  label={t(`ekyc.status.${detail.status}`)}
+                  data-testid="case-status"
+                  data-status={detail.status}
+                />
+              </Stack>
+              <Box
+                sx={{
+                  mt: 1.5,
+                  display: 'grid',
+                  rowGap: 1.5,
+                  columnGap: 4,
+                  gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, max-content)' },
+                }}
+              >
+                <Field label={t('ekycCase.phone')}>
+                  {phone}
+                  {phone !== detail.user.phone ? (
+                    <Typography variant="caption" color="text.secondary" component="div">
+                      {detail.user.phone}
+                    </Typography>
+                  ) : null}
+                </Field>
+                <Field label={t('ekycCase.identityLevel')}>{detail.user.identityLevel}</Field>
+                <Field label={t('ekyc.col.commune')}>
+                  {commune ?? detail.communeCode ?? t('common.none')}
+                </Field>
+                <Field label={t('ekycCase.createdAt')}>{formatDateTime(detail.createdAt, lang)}</Field>
+                <Field label={t('ekycCase.waited')}>
+                  {formatAge(
+                    t,
+                    detail.createdAt,
+                    detail.decidedAt ? Date.parse(detail.decidedAt) : Date.now(),
+                  )}
+                </Field>
+              </Box>
+            </Box>
+            {hasPermission(permissions, 'users:read') ? (
+              <Button
+                component={RouterLink}
+                to={`/admin/users/${detail.user.id}`}
+                size="small"
+                startIcon={<OpenInNewIcon />}
+              >
+                {t('ekycCase.openAccount')}
+              </Button>
+            ) : null}
+          </Stack>
+
+          <Box>
+            <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 0.5 }}>
+              {t('ekycCase.reasons')}
+            </Typography>
+            <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} data-testid="case-reasons">
+              {detail.reasons.length === 0 ? (
+                <Typography color="text.secondary">{t('ekycCase.noReasons')}</Typography>
+              ) : null}
+              {detail.reasons.map((r) => (
+                <Chip
+                  key={r}
+                  label={reasonLabel(t, r)}
+                  color={reasonColor(r)}
+                  variant={reasonColor(r) === 'default' ? 'outlined' : 'filled'}
+                  data-reason={r}
+                />
+              ))}
+            </Stack>
+          </Box>
+
+          {detail.status !== 'review' ? (
+            <Alert severity={detail.status === 'approved' ? 'success' : 'error'} data-testid="case-decided">
+              {t('ekycCase.decided', {
+                status: t(`ekyc.status.${detail.status}`),
+                time: formatDateTime(detail.decidedAt, lang) ?? t('common.none'),
+              })}
+              {detail.decisionReason ? (
+                <div>{t('ekycCase.decisionReason', { reason: detail.decisionReason })}</div>
+              ) : null}
+            </Alert>
+          ) : null}
+          {otherAccounts.length > 0 ? (
+            <Alert severity="warning" icon={<WarningAmberIcon />} data-testid="other-account-warning">
+              {t('ekycCase.otherAccountWarning')}
+            </Alert>
+          ) : null}
+          {deleted ? (
+            <Alert severity="info">
+              {t('ekycCase.imagesDeleted', { time: formatDateTime(detail.imagesDeletedAt, lang) ?? '' })}
+            </Alert>
+          ) : null}
+
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 2,
+              gridTemplateColumns: { xs: '1fr', lg: '500px minmax(0, 1fr)' },
+              alignItems: 'start',
+            }}
+          >
+            <Stack spacing={2} sx={{ minWidth: 0 }}>
+              <Section title={t('ekycCase.faces')}>
+                <Stack direction="row" sx={{ gap: 2, justifyContent: 'center', flexWrap: 'wrap' }}>
+                  <FaceCrop caseId={detail.id} kind="card_face" available={has('card_face')} />
+                  <FaceCrop caseId={detail.id} kind="selfie_face" available={has('selfie_face')} />
+                </Stack>
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  component="div"
+                  sx={{ textAlign: 'center', mt: 0.5, mb: 2 }}
+                >
+                  {t('ekycCase.facesHint')}
+                </Typography>
+                <SimilarityGauge value={detail.similarity} thresholds={detail.thresholds} />
+              </Section>
+            </Stack>
+
+            <Stack spacing={2} sx={{ minWidth: 0 }}>
+              <Section
+                title={t('ekycCase.compare')}
+                aside={
+                  mismatches.length > 0 ? (
+                    <Chip
+                      size="small"
+                      color="error"
+                      label={t('ekycCase.compare.mismatchCount', { count: mismatches.length })}
+                    />
+                  ) : null
+                }
+              >
+                {detail.qr === null ? (
+                  <Alert severity="info" sx={{ mb: 1 }}>
+                    {t('ekycCase.compare.noQr')}
+                  </Alert>
+                ) : null}
+                <CompareTable declared={detail.declared} qr={detail.qr} />
+              </Section>
+              <Section title={t('ekycCase.images')}>
+                <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(3, minmax(0, 1fr))' }}>
+                  {(['card_front', 'card_back', 'selfie'] as const).map((kind) => (
+                    <ImageTile
+                      key={kind}
+                      caseId={detail.id}
+                      kind={kind}
+                      available={has(kind)}
+                      onEnlarge={(url, label) => setEnlarged({ url, label })}
+                    />
+                  ))}
+                </Box>
+              </Section>
+            </Stack>
+          </Box>
+
+          <Section title={t('ekycCase.earlier')}>
+            <EarlierCases detail={detail} onOpen={onOpen} />
+          </Section>
+        </Stack>
+      </Box>
+
+      <Paper
+        square
+        elevation={6}
+        sx={{ px: 2.5, py: 1.5, flexShrink: 0, borderTop: 1, borderColor: 'divider' }}
+        data-testid="case-actions"
+      >
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flex: 1, color: 'text.secondary' }}>
+            <KeyboardIcon fontSize="small" />
+            <Typography variant="caption" data-testid="shortcut-hint">
+              {t('ekycCase.shortcuts')}
+            </Typography>
+          </Stack>
+          {nextCaseId ? (
+            <Button onClick={() => onOpen(nextCaseId)} endIcon={<NavigateNextIcon />} data-testid="next-case">
+              {t('ekycCase.next')}
+            </Button>
+          ) : null}
+          {detail.status === 'review' ? (
+            <>
+              <Button
+                variant="outlined"
+                color="error"
+                startIcon={<CloseIcon />}
+                onClick={() => setDialog('reject')}
+                data-testid="reject"
+              >
+                {t('ekycCase.reject')}
+              </Button>
+              <Button
+                variant="contained"
+                color="success"
+                startIcon={<CheckIcon />}
+                onClick={() => setDialog('approve')}
+                data-testid="approve"
+              >
+                {t('ekycCase.approve')}
+              </Button>
+            </>
+          ) : (
+            <Button variant="outlined" onClick={onClose}>
+              {t('common.close')}
+            </Button>
+          )}
+        </Stack>
+      </Paper>
+
+      {dialog ? (
+        <DecisionDialog
+          key={dialog}
+          decision={dialog}
+          detail={detail}
+          onCancel={() => setDialog(null)}
+          onDecided={(next) => onDecided(next, dialog)}
+          onConflict={onConflict}
+        />
+      ) : null}
+
+      <Dialog
+        open={enlarged !== null}
+        onClose={() => setEnlarged(null)}
+        maxWidth="lg"
+        aria-labelledby="enlarged-title"
+      >
+        <DialogTitle id="enlarged-title">{enlarged?.label}</DialogTitle>
+        <DialogContent dividers sx={{ p: 0, bgcolor: 'grey.900' }}>
+          {enlarged ? (
+            <Box
+              component="img"
+              src={enlarged.url}
+              alt={enlarged.label}
+              sx={{ display: 'block', maxWidth: '100%', maxHeight: '75vh', mx: 'auto' }}
+            />
+          ) : null}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setEnlarged(null)} variant="contained">
+            {t('common.close')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}
+
+function EarlierCases({ detail, onOpen }: { detail: CaseDetail; onOpen: (id: string) => void }) {
+  const { t, lang } = useI18n();
+  if (detail.earlierCases.length === 0)
+    return <Typography color="text.secondary">{t('ekycCase.earlierNone')}</Typography>;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label={t('ekycCase.earlier')} data-testid="earlier-cases">
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('ekycCase.createdAt')}</TableCell>
+            <TableCell>{t('users.col.status')}</TableCell>
+            <TableCell align="right">{t('ekyc.col.similarity')}</TableCell>
+            <TableCell>{t('ekycCase.account')}</TableCell>
+            <TableCell padding="checkbox" />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {detail.earlierCases.map((c) => {
+            const tone = similarityTone(c.similarity, detail.thresholds);
+            return (
+              <TableRow key={c.id} data-testid="earlier-case" data-same-account={String(c.sameAccount)}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.createdAt, lang)}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    color={STATUS_COLOR[c.status]}
+                    label={t(`ekyc.status.${c.status}`)}
+                  />
+                </TableCell>
+                <TableCell
+                  align="right"
+                  sx={{ fontFamily: 'monospace', color: tone === 'default' ? undefined : `${tone}.dark` }}
+                >
+                  {formatSimilarity(c.similarity, lang) ?? t('common.none')}
+                </TableCell>
+                <TableCell>
+                  {c.sameAccount ? (
+                    <Chip size="small" variant="outlined" label={t('ekycCase.sameAccount')} />
+                  ) : (
+                    <Chip
+                      size="small"
+                      color="error"
+                      icon={<WarningAmberIcon />}
+                      label={t('ekycCase.otherAccount')}
+                      data-testid="other-account"
+                    />
+                  )}
+                </TableCell>
+                <TableCell padding="checkbox">
+                  <IconButton
+                    size="small"
+                    onClick={() => onOpen(c.id)}
+                    aria-label={t('ekycCase.openCase')}
+                    title={t('ekycCase.openCase')}
+                  >
+                    <OpenInNewIcon fontSize="small" />
+                  </IconButton>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+function DecisionDialog({
+  decision,
+  detail,
+  onCancel,
+  onDecided,
+  onConflict,
+}: {
+  decision: Decision;
+  detail: CaseDetail;
+  onCancel: () => void;
+  onDecided: (next: CaseDetail) => void;
+  onConflict: () => void;
+}) {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const notify = useNotify();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const approve = decision === 'approve';
+  const ok = validReason(reason);
+
+  const submit = async () => {
+    if (!ok || busy) return;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const next = await unwrap(
+        api.POST('/api/v1/ekyc/review/{id}/decision', {
+          params: { path: { id: detail.id } },
+          body: { decision, reason: reason.trim() },
+        }),
+      );
+      onDecided(next);
+    } catch (err) {
+      const p = asProblem(err);
+      setProblem(p);
+      notify(describeProblem(p, i18n), 'error');
+      if (p.status === 409) onConflict();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fields = problem ? fieldErrors(problem, lang) : {};
+  const titleId = 'decision-title';
+  return (
+    <Dialog
+      open
+      onClose={busy ? undefined : onCancel}
+      maxWidth="sm"
+      fullWidth
+      aria-labelledby={titleId}
+      data-testid="decision-dialog"
+    >
+      <DialogTitle id={titleId}>{t(approve ? 'ekycCase.approveTitle' : 'ekycCase.rejectTitle')}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>
+          {approve
+            ? t('ekycCase.approveBody', { name: detail.user.fullName, cccd: detail.declared.cccdNumber })
+            : t('ekycCase.rejectBody', { name: detail.user.fullName })}
+        </DialogContentText>
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 0.5 }}>
+          {t('ekycCase.quickReasons')}
+        </Typography>
+        <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.75, mb: 2 }}>
+          {QUICK_REASONS[decision].map((key) => {
+            const text = t(key);
+            return (
+              <Chip
+                key={key}
+                label={text}
+                size="small"
+                clickable
+                color={reason === text ? 'primary' : 'default'}
+                variant={reason === text ? 'filled' : 'outlined'}
+                onClick={() => setReason(text)}
+                sx={{ height: 'auto', py: 0.5, '& .MuiChip-label': { whiteSpace: 'normal' } }}
+              />
+            );
+          })}
+        </Stack>
+        <TextField
+          label={t('ekycCase.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+          }}
+          required
+          fullWidth
+          multiline
+          minRows={2}
+          autoFocus
+          error={Boolean(fields.reason)}
+          helperText={fields.reason ?? t('ekycCase.reasonHelp')}
+          slotProps={{ htmlInput: { maxLength: REASON_MAX, 'data-testid': 'decision-reason' } }}
+        />
+        {problem ? (
+          <Box sx={{ mt: 2 }}>
+            <ProblemAlert problem={problem} />
+          </Box>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={busy}>
+          {t('common.cancel')}
+        </Button>
+        <Button
+          variant="contained"
+          color={approve ? 'success' : 'error'}
+          onClick={() => void submit()}
+          disabled={!ok || busy}
+          data-testid="confirm-decision"
+        >
+          {t(approve ? 'ekycCase.confirmApprove' : 'ekycCase.confirmReject')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -192,14 +192,14 @@ test('the same number from another account is flagged, and approving it shows th
   await page.getByTestId('earlier-cases').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('console-ekyc-other-account'), animations: 'disabled' });
 
-  // Approving is refused by the api (409 cccd_taken): its message is shown, the case stays open.
+  // Approving is refused by the api (409 cccd_owned_by_other): its message is shown, the case stays open.
   await page.getByTestId('approve').click();
   await page.getByRole('dialog').getByRole('button').filter({ hasText: 'Đối chiếu trực quan' }).click();
   await page.getByTestId('confirm-decision').click();
   await page.getByTestId('decision-dialog').getByTestId('problem').waitFor();
   assert.match(
     (await page.getByTestId('decision-dialog').getByTestId('problem').textContent()) ?? '',
-    /đã gắn với một tài khoản khác/,
+    /gắn với một tài khoản khác/,
   );
   await page.getByTestId('decision-dialog').getByRole('button', { name: 'Hủy' }).click();
   assert.equal(await page.getByTestId('case-status').getAttribute('data-status'), 'review');

@@ -1809,12 +1809,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The image */
+                /** @description The image: JPEG for card and selfie photos, PNG for the 112×112 aligned face crops */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/*": string;
+                    };
                 };
                 /** @description Invalid request */
                 400: {
@@ -2897,6 +2899,10 @@ export interface components {
             communeName: string | null;
             reasons: string[];
             similarity: number | null;
+            thresholds: {
+                accept: number;
+                reject: number;
+            };
             /** Format: date-time */
             createdAt: string;
         };
@@ -2932,6 +2938,9 @@ export interface components {
                 reject: number;
             };
             communeCode: string | null;
+            communeName: string | null;
+            /** @description Declared fields that differ from the card QR */
+            qrMismatch: ("cccdNumber" | "fullName" | "dateOfBirth" | "sex")[];
             images: ("card_front" | "card_back" | "selfie" | "card_face" | "selfie_face")[];
             /** Format: date-time */
             imagesDeletedAt: string | null;
@@ -2941,6 +2950,8 @@ export interface components {
                 /** Format: uuid */
                 userId: string;
                 sameAccount: boolean;
+                fullName: string;
+                phone: string;
                 status: components["schemas"]["EkycStatus"];
                 similarity: number | null;
                 /** Format: date-time */

@@ -1,4 +1,5 @@
 import { route, type RouteSpec } from '../../platform/route.ts';
+import { z } from '../../platform/zod.ts';
 import { Problem } from '../../platform/openapi.ts';
 import {
   SubmitCase,
@@ -17,6 +18,7 @@ import { deviceHashOf } from '../identity/devices.ts';
 import type { EkycService } from './ekyc.service.ts';
 
 const tags = ['eKYC'];
+const ImageBinary = z.string().openapi({ type: 'string', format: 'binary' });
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
 export function ekycRoutes(s: EkycService): RouteSpec[] {
@@ -131,7 +133,11 @@ export function ekycRoutes(s: EkycService): RouteSpec[] {
       access: 'ekyc:review',
       params: ImageParams,
       responses: {
-        200: { description: 'The image', contentType: 'image/jpeg' },
+        200: {
+          description: 'The image: JPEG for card and selfie photos, PNG for the 112×112 aligned face crops',
+          contentType: 'image/*',
+          schema: ImageBinary,
+        },
         404: { description: 'No such image, or deleted by retention', schema: Problem },
       },
       handler: async ({ params, actor, res }) => {

@@ -61,6 +61,7 @@ export const QueueItem = z
     communeName: z.string().nullable(),
     reasons: z.array(z.string()),
     similarity: z.number().nullable(),
+    thresholds: z.object({ accept: z.number(), reject: z.number() }),
     createdAt: z.string().datetime(),
   })
   .openapi('EkycQueueItem');
@@ -106,6 +107,10 @@ export const CaseDetail = z
     similarity: z.number().nullable(),
     thresholds: z.object({ accept: z.number(), reject: z.number() }),
     communeCode: z.string().nullable(),
+    communeName: z.string().nullable(),
+    qrMismatch: z
+      .array(z.enum(['cccdNumber', 'fullName', 'dateOfBirth', 'sex']))
+      .describe('Declared fields that differ from the card QR'),
     images: z.array(ImageKindInput),
     imagesDeletedAt: z.string().datetime().nullable(),
     earlierCases: z.array(
@@ -113,6 +118,8 @@ export const CaseDetail = z
         id: z.string().uuid(),
         userId: z.string().uuid(),
         sameAccount: z.boolean(),
+        fullName: z.string(),
+        phone: z.string(),
         status: Status,
         similarity: z.number().nullable(),
         createdAt: z.string().datetime(),

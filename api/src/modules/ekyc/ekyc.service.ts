@@ -4,7 +4,6 @@ import type { Sealer } from '../../platform/crypto.ts';
 import { audit, type AuditActor } from '../../platform/audit.ts';
 import { Conflict, NotFound, ServiceUnavailable } from '../../platform/errors.ts';
 import type { CardService, Declaration } from '../identity/card.service.ts';
-import { cccdTaken } from '../identity/card.service.ts';
 import type { CccdQr } from '../identity/cccd-qr.ts';
 import { maskCccd } from '../identity/cccd.ts';
 import type { ReferenceService } from '../reference/reference.service.ts';
@@ -237,7 +236,8 @@ export function createEkycService(deps: EkycDeps) {
     const sql = `FROM ekyc_cases c JOIN users u ON u.id = c.user_id LEFT JOIN communes m ON m.code = c.commune_code WHERE ${where.join(' AND ')}`;
     const [rows, total] = await Promise.all([
       sequelize.query<Record<string, unknown>>(
-        `SELECT c.id, c.user_id, u.full_name, u.phone, c.cccd_masked, c.commune_code, m.name AS commune_name, c.reasons, c.similarity, c.created_at
+        `SELECT c.id, c.user_id, u.full_name, u.phone, c.cccd_masked, c.commune_code, m.name AS commune_name, c.reasons, c.similarity,
+                c.accept_threshold, c.reject_threshold, c.created_at
          ${sql} ORDER BY c.created_at ASC LIMIT :limit OFFSET :offset`,
         { replacements: rep, type: QueryTypes.SELECT },
       ),
@@ -257,6 +257,7 @@ export function createEkycService(deps: EkycDeps) {
         communeName: (r.commune_name as string | null) ?? null,
         reasons: r.reasons as string[],
         similarity: (r.similarity as number | null) ?? null,
+        thresholds: { accept: Number(r.accept_threshold), reject: Number(r.reject_threshold) },
         createdAt: new Date(r.created_at as string).toISOString(),
       })),
       total: Number(total[0]?.n ?? 0),
@@ -290,6 +291,16 @@ export function createEkycService(deps: EkycDeps) {
     });
     await audit(actor, { action: 'ekyc.case_view', entityType: 'ekyc_case', entityId: id });
     const qr = c.qrSealed ? (JSON.parse(sealer.open(c.qrSealed, 'ekyc:qr')) as CccdQr) : null;
+    const declared = JSON.parse(sealer.open(c.declaredSealed, 'ekyc:declared')) as Declaration;
+    const others = await sequelize.query<{ id: string; full_name: string; phone: string }>(
+      'SELECT id, full_name, phone FROM users WHERE id IN (:ids)',
+      {
+        replacements: { ids: [...new Set(earlier.map((e) => e.userId)), c.userId] },
+        type: QueryTypes.SELECT,
+      },
+    );
+    const people = new Map(others.map((o) => [o.id, o]));
+    const commune = c.communeCode ? await deps.reference.commune(c.communeCode).catch(() => null) : null;
     return {
       id: c.id,
       status: c.status,
@@ -299,7 +310,7 @@ export function createEkycService(deps: EkycDeps) {
         phone: user?.phone ?? '',
         identityLevel: user?.identity_level ?? 0,
       },
-      declared: JSON.parse(sealer.open(c.declaredSealed, 'ekyc:declared')) as Declaration,
+      declared,
       qr: qr
         ? {
             cccdNumber: qr.cccdNumber,
@@ -314,12 +325,16 @@ export function createEkycService(deps: EkycDeps) {
       similarity: c.similarity,
       thresholds: { accept: c.acceptThreshold, reject: c.rejectThreshold },
       communeCode: c.communeCode,
+      communeName: commune?.name ?? null,
+      qrMismatch: qr ? cards.qrMismatch(declared, qr) : [],
       images: images.map((i) => i.kind),
       imagesDeletedAt: c.imagesDeletedAt ? c.imagesDeletedAt.toISOString() : null,
       earlierCases: earlier.map((e) => ({
         id: e.id,
         userId: e.userId,
         sameAccount: e.userId === c.userId,
+        fullName: people.get(e.userId)?.full_name ?? '',
+        phone: people.get(e.userId)?.phone ?? '',
         status: e.status,
         similarity: e.similarity,
         createdAt: e.createdAt.toISOString(),
@@ -415,7 +430,11 @@ export function createEkycService(deps: EkycDeps) {
         vi: 'Hồ sơ này đã có kết quả.',
         en: 'This case has already been decided.',
       });
-    if (outcome === 'taken') throw cccdTaken();
+    if (outcome === 'taken')
+      throw new Conflict('cccd_owned_by_other', {
+        vi: 'Số CCCD này đang gắn với một tài khoản khác. Hãy xử lý tài khoản kia trước (khoá hoặc gỡ định danh), rồi duyệt lại hồ sơ này.',
+        en: 'This CCCD number belongs to another account. Resolve that account first (disable it or remove its identity), then decide this case again.',
+      });
     return detail(id, actor);
   }
 

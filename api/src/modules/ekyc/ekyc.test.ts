@@ -158,6 +158,8 @@ describe('review queue', () => {
     expect(d.body.declared).toMatchObject({ cccdNumber: n, fullName: 'Nguyễn Văn An' });
     expect(d.body.qr).toMatchObject({ cccdNumber: n, fullName: 'Nguyễn Văn Bình' });
     expect(d.body.thresholds).toEqual({ accept: 0.45, reject: 0.25 });
+    expect(d.body).toMatchObject({ qrMismatch: ['fullName'], communeName: 'Xã Hòa Phú' });
+    expect(item.thresholds).toEqual({ accept: 0.45, reject: 0.25 });
     expect(d.body.images.sort()).toEqual(['card_back', 'card_face', 'card_front', 'selfie', 'selfie_face']);
     const img = await fetch(`${api.url}/api/v1/ekyc/review/${r.body.id}/images/selfie_face`, {
       headers: bearer(officer),
@@ -229,7 +231,8 @@ describe('review queue', () => {
       { decision: 'approve', reason: 'thử duyệt' },
       bearer(officer),
     );
-    expect(decided.body.code).toBe('cccd_taken');
+    expect(decided.body.code).toBe('cccd_owned_by_other');
+    expect(d.body.earlierCases).toEqual([]);
     const rejected = await api.request(
       'POST',
       `/api/v1/ekyc/review/${r.body.id}/decision`,

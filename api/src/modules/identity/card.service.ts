@@ -63,6 +63,19 @@ export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }
     return r.data;
   }
 
+  /** Which declared fields differ from the card QR (names compared without case and extra spaces). */
+  function qrMismatch(
+    input: Declaration,
+    qr: CccdQr,
+  ): Array<'cccdNumber' | 'fullName' | 'dateOfBirth' | 'sex'> {
+    const out: Array<'cccdNumber' | 'fullName' | 'dateOfBirth' | 'sex'> = [];
+    if (qr.cccdNumber !== input.cccdNumber) out.push('cccdNumber');
+    if (fold(qr.fullName) !== fold(input.fullName)) out.push('fullName');
+    if (qr.dateOfBirth !== input.dateOfBirth) out.push('dateOfBirth');
+    if (qr.sex !== input.sex) out.push('sex');
+    return out;
+  }
+
   /** Field errors of a declaration, the parsed card QR, and which declared fields differ from the QR. */
   function checkDeclaration(input: Declaration) {
     const fields: FieldError[] = [];
@@ -78,19 +91,16 @@ export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }
     for (const i of checkCccd(input.cccdNumber, { sex: input.sex, dateOfBirth: input.dateOfBirth }))
       fields.push(field('body.cccdNumber', i.code, i.vi, i.en));
     let qr: CccdQr | null = null;
-    const qrMismatch: string[] = [];
+    let mismatch: string[] = [];
     if (input.qrText !== undefined) {
       const r = parseCccdQr(input.qrText);
       if (!r.ok) fields.push(field('body.qrText', r.problem.code, r.problem.vi, r.problem.en));
       else {
         qr = r.data;
-        if (qr.cccdNumber !== input.cccdNumber) qrMismatch.push('cccdNumber');
-        if (fold(qr.fullName) !== fold(input.fullName)) qrMismatch.push('fullName');
-        if (qr.dateOfBirth !== input.dateOfBirth) qrMismatch.push('dateOfBirth');
-        if (qr.sex !== input.sex) qrMismatch.push('sex');
+        mismatch = qrMismatch(input, qr);
       }
     }
-    return { fields, qr, qrMismatch };
+    return { fields, qr, qrMismatch: mismatch };
   }
 
   /**
@@ -223,7 +233,7 @@ export function createCardService(deps: { sequelize: Sequelize; sealer: Sealer }
       );
   }
 
-  return { declare, get, parseQr, requireLevel, checkDeclaration, saveIdentity, invalid };
+  return { declare, get, parseQr, requireLevel, checkDeclaration, saveIdentity, invalid, qrMismatch };
 }
 
 export type CardService = ReturnType<typeof createCardService>;

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startProduct, launchBrowser, shot, root, DEMO_CITIZEN, type Product } from './harness.ts';
+import {
+  startProduct,
+  launchBrowser,
+  shot,
+  root,
+  consoleSignIn,
+  DEMO_CITIZEN,
+  type Product,
+} from './harness.ts';
 
 const IOC_OPERATOR = { phone: '0905000002', password: 'DemoDakLak2026' };
 const faces = path.join(root, '..', 'shared', 'fixtures', 'faces');
@@ -20,13 +28,7 @@ after(async () => {
 });
 
 async function apiLogin(credentials: { phone: string; password: string }): Promise<string> {
-  const res = await fetch(`${product.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
-  });
-  assert.equal(res.status, 200, await res.clone().text());
-  return ((await res.json()) as { accessToken: string }).accessToken;
+  return (await product.login(credentials.phone, credentials.password)).accessToken;
 }
 
 const photo = (name: string) => new Blob([fs.readFileSync(path.join(faces, name))], { type: 'image/jpeg' });
@@ -58,9 +60,7 @@ async function submitMismatchedCase(
 
 async function signIn(page: Page, phone: string, password: string) {
   await page.goto(`${product.url}/console/`);
-  await page.locator('input[name="phone"]').fill(phone);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('input[name="password"]').press('Enter');
+  await consoleSignIn(page, product, phone, password);
 }
 
 test('an IOC operator reviews an eKYC case and approves it', async () => {
@@ -179,9 +179,7 @@ test('the same number from another account is flagged, and approving it shows th
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${product.url}/console/ekyc/${submitted.id}`);
-  await page.locator('input[name="phone"]').fill(IOC_OPERATOR.phone);
-  await page.locator('input[name="password"]').fill(IOC_OPERATOR.password);
-  await page.locator('input[name="password"]').press('Enter');
+  await consoleSignIn(page, product, IOC_OPERATOR.phone, IOC_OPERATOR.password);
   await page.getByTestId('ekyc-case').waitFor();
   await page.getByTestId('other-account-warning').waitFor();
   await page.locator('[data-reason="cccd_taken"]').first().waitFor();

@@ -52,13 +52,7 @@ test('an administrator signs in, grants a role, and sees it in the audit log', a
   await page.screenshot({ path: shot('console-user-drawer') });
 
   // The API agrees: the citizen now holds the moderator role.
-  const login = (await (
-    await fetch(`${product.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(DEMO_CITIZEN),
-    })
-  ).json()) as { user: { roles: string[] } };
+  const login = await product.login(DEMO_CITIZEN.phone, DEMO_CITIZEN.password);
   assert.ok(login.user.roles.includes('moderator'));
 
   await page.keyboard.press('Escape');
@@ -67,4 +61,30 @@ test('an administrator signs in, grants a role, and sees it in the audit log', a
   await page.screenshot({ path: shot('console-audit') });
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('an operator on a new workstation is asked for the SMS code', async () => {
+  const known = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const first = await known.newPage();
+  await first.goto(`${product.url}/console/`);
+  await first.locator('input[name="phone"]').fill('0905000002');
+  await first.locator('input[name="password"]').fill('DemoDakLak2026');
+  await first.getByTestId('login-submit').click();
+  await first.getByTestId('nav-ekyc').waitFor();
+  await known.close();
+
+  // Another browser profile: a workstation this account has never used.
+  const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await fresh.newPage();
+  await page.goto(`${product.url}/console/`);
+  await page.locator('input[name="phone"]').fill('0905000002');
+  await page.locator('input[name="password"]').fill('DemoDakLak2026');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('login-otp').waitFor();
+  assert.match((await page.getByTestId('login-error').textContent()) ?? '', /điện thoại mới|mã xác thực/i);
+  await page.screenshot({ path: shot('console-new-workstation') });
+  await page.getByTestId('login-otp').fill(product.lastCode('+84905000002'));
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-ekyc').waitFor();
+  await fresh.close();
 });

@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const artifacts = path.join(root, 'e2e', 'artifacts');
@@ -29,7 +29,15 @@ export interface Product {
   url: string;
   outbox: string;
   lastCode(phoneE164: string): string;
+  /** Sign in through the API as a fixed test device, answering the SMS code a new device is asked for. */
+  login(phone: string, password: string): Promise<ApiSession>;
   stop(): Promise<void>;
+}
+
+export interface ApiSession {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; phone: string; roles: string[]; identityLevel: number };
 }
 
 export async function startProduct(): Promise<Product> {
@@ -87,9 +95,40 @@ export async function startProduct(): Promise<Product> {
     await new Promise((r) => setTimeout(r, 200));
   }
   const outbox = env.SMS_OUTBOX_FILE as string;
+  const lastCode = (phone: string) => {
+    const lines = fs.existsSync(outbox) ? fs.readFileSync(outbox, 'utf8').trim().split('\n').reverse() : [];
+    for (const l of lines) {
+      const m = JSON.parse(l) as { to: string; text: string };
+      if (m.to === phone) return /(\d{6})/.exec(m.text)?.[1] ?? '';
+    }
+    throw new Error(`no SMS to ${phone}`);
+  };
   return {
     url,
     outbox,
+    async login(phone, password) {
+      const post = (body: object) =>
+        fetch(`${url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-device-id': `e2e-node-${phone.replace(/\D/g, '')}`,
+          },
+          body: JSON.stringify(body),
+        });
+      let res = await post({ phone, password });
+      if (res.status === 401) {
+        const problem = (await res.clone().json()) as { code: string };
+        if (problem.code === 'new_device_otp_required')
+          res = await post({
+            phone,
+            password,
+            otp: lastCode(`+84${phone.replace(/\D/g, '').replace(/^0/, '').replace(/^84/, '')}`),
+          });
+      }
+      if (res.status !== 200) throw new Error(`login ${phone}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as ApiSession;
+    },
     lastCode(phone) {
       const lines = fs.existsSync(outbox) ? fs.readFileSync(outbox, 'utf8').trim().split('\n').reverse() : [];
       for (const l of lines) {
@@ -137,4 +176,27 @@ let seq = 0;
 export function newNationalPhone(): string {
   seq++;
   return `097${String(Date.now() % 100000).padStart(5, '0')}${String(seq).padStart(2, '0')}`.slice(0, 10);
+}
+
+/**
+ * Fill the console's sign-in form on the page as it is and submit; a browser profile the account has not
+ * used before is asked for the SMS code, which is read from the outbox and entered.
+ */
+export async function consoleSignIn(
+  page: Page,
+  product: Product,
+  phone: string,
+  password: string,
+): Promise<void> {
+  await page.locator('input[name="phone"]').fill(phone);
+  await page.locator('input[name="password"]').fill(password);
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+  await page.locator('input[name="password"]').press('Enter');
+  const res = await answer;
+  if (res.status() === 401 && ((await res.json()) as { code: string }).code === 'new_device_otp_required') {
+    await page
+      .getByTestId('login-otp')
+      .fill(product.lastCode(`+84${phone.replace(/\D/g, '').replace(/^0/, '')}`));
+    await page.getByTestId('login-submit').click();
+  }
 }

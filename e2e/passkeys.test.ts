@@ -33,13 +33,7 @@ test('a citizen adds a passkey and signs in with it (fingerprint/face unlock sim
       automaticPresenceSimulation: true,
     },
   });
-  const login = (await (
-    await fetch(`${product.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(DEMO_CITIZEN),
-    })
-  ).json()) as { accessToken: string; user: { id: string } };
+  const login = await product.login(DEMO_CITIZEN.phone, DEMO_CITIZEN.password);
 
   const added = await page.evaluate(async (token) => {
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/format';
 import { ApiError, toProblem } from './problem';
 import type { components, paths } from './schema';
 import { clearTokens, getAccessToken, getRefreshToken, setTokens } from './tokens';
+import { deviceId } from './device';
 
 export type Session = components['schemas']['Session'];
 export type Me = components['schemas']['Me'];
@@ -34,6 +35,8 @@ export function onSessionRenewed(listener: SessionListener): () => void {
 
 function decorate(request: Request, token: string | null): Request {
   request.headers.set('Accept-Language', language);
+  const device = deviceId();
+  if (device) request.headers.set('x-device-id', device);
   if (token) request.headers.set('Authorization', `Bearer ${token}`);
   return request;
 }

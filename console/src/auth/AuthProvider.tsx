@@ -50,9 +50,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = useCallback(async (phone: string, password: string): Promise<LoginResult> => {
+  const login = useCallback(async (phone: string, password: string, otp?: string): Promise<LoginResult> => {
     try {
-      const session = await unwrap(authApi.POST('/api/v1/auth/login', { body: { phone, password } }));
+      const body = otp ? { phone, password, otp } : { phone, password };
+      const session = await unwrap(authApi.POST('/api/v1/auth/login', { body }));
       setTokens(session.accessToken, session.refreshToken);
       if (!canUseConsole(session.user.permissions)) {
         await endServerSession();

@@ -9,9 +9,12 @@ export type AuthState =
 
 export type LoginResult = { ok: true } | { ok: false; refused: true } | { ok: false; problem: Problem };
 
+/** The API asks for an SMS code when an account signs in from a workstation it has not seen. */
+export const NEW_DEVICE_CODE = 'new_device_otp_required';
+
 export interface AuthValue {
   state: AuthState;
-  login: (phone: string, password: string) => Promise<LoginResult>;
+  login: (phone: string, password: string, otp?: string) => Promise<LoginResult>;
   logout: () => Promise<void>;
   /** Permissions of the signed-in user (empty when signed out). */
   permissions: readonly string[];

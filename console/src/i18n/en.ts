@@ -36,6 +36,8 @@ export const en: Record<MessageKey, string> = {
   'login.subtitle': 'For officers, moderators and operators of Đắk Lắk province.',
   'login.phone': 'Phone number',
   'login.password': 'Password',
+  'login.otp': 'Verification code (SMS)',
+  'login.otpHint': 'New workstation: enter the 6-digit code just sent to the account’s phone.',
   'login.showPassword': 'Show password',
   'login.hidePassword': 'Hide password',
   'login.submit': 'Sign in',

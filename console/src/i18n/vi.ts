@@ -36,6 +36,8 @@ export const vi = {
   'login.subtitle': 'Dành cho cán bộ, kiểm duyệt viên và điều hành viên của tỉnh Đắk Lắk.',
   'login.phone': 'Số điện thoại',
   'login.password': 'Mật khẩu',
+  'login.otp': 'Mã xác thực (SMS)',
+  'login.otpHint': 'Máy trạm mới: nhập mã 6 số vừa gửi đến số điện thoại của tài khoản.',
   'login.showPassword': 'Hiện mật khẩu',
   'login.hidePassword': 'Ẩn mật khẩu',
   'login.submit': 'Đăng nhập',

@@ -16,7 +16,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { Problem } from '../api/problem';
 import { fieldErrors } from '../api/problem';
-import { useAuth } from '../auth/context';
+import { NEW_DEVICE_CODE, useAuth } from '../auth/context';
 import { describeProblem } from '../components/ProblemAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n/context';
@@ -31,6 +31,8 @@ export function SignInPage() {
   const location = useLocation();
   const [phone, setPhone] = useState('');
   const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
   const [showPassword, setShowPassword] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -49,10 +51,17 @@ export function SignInPage() {
     }
     setBusy(true);
     setOutcome(null);
-    const result = await login(phone.trim(), password);
+    const result = await login(phone.trim(), password, needsCode ? otp.trim() : undefined);
     setBusy(false);
     if (result.ok) return;
-    setPassword('');
+    if ('problem' in result && result.problem.code === NEW_DEVICE_CODE) {
+      // A workstation this account has not used: keep the password, ask for the SMS code.
+      setNeedsCode(true);
+      setOutcome({ kind: 'problem', problem: result.problem });
+      return;
+    }
+    if (!needsCode) setPassword('');
+    setOtp('');
     setOutcome('refused' in result ? { kind: 'refused' } : { kind: 'problem', problem: result.problem });
   };
 
@@ -149,6 +158,21 @@ export function SignInPage() {
               },
             }}
           />
+          {needsCode ? (
+            <TextField
+              name="otp"
+              label={t('login.otp')}
+              value={otp}
+              onChange={(e) => setOtp(e.target.value.replace(/\D/g, '').slice(0, 6))}
+              autoComplete="one-time-code"
+              autoFocus
+              required
+              fullWidth
+              error={Boolean(fields.otp)}
+              helperText={fields.otp ?? t('login.otpHint')}
+              slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'login-otp' } }}
+            />
+          ) : null}
           <Button
             type="submit"
             variant="contained"

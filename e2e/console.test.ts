@@ -1,7 +1,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startProduct, launchBrowser, shot, ADMIN, DEMO_CITIZEN, type Product } from './harness.ts';
+import {
+  startProduct,
+  launchBrowser,
+  shot,
+  root,
+  consoleSignIn,
+  ADMIN,
+  DEMO_CITIZEN,
+  type Product,
+} from './harness.ts';
 
 let product: Product;
 let browser: Browser;
@@ -81,10 +92,49 @@ test('an operator on a new workstation is asked for the SMS code', async () => {
   await page.locator('input[name="password"]').fill('DemoDakLak2026');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('login-otp').waitFor();
-  assert.match((await page.getByTestId('login-error').textContent()) ?? '', /điện thoại mới|mã xác thực/i);
+  assert.match((await page.getByTestId('login-step').textContent()) ?? '', /điện thoại mới|mã xác thực/i);
   await page.screenshot({ path: shot('console-new-workstation') });
   await page.getByTestId('login-otp').fill(product.lastCode('+84905000002'));
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav-ekyc').waitFor();
   await fresh.close();
+});
+
+test('a level-2 operator on a new workstation also shows a portrait matching the ID card', async () => {
+  const faces = path.join(root, '..', 'shared', 'fixtures', 'faces');
+  const officer = await product.login('0905000004', 'DemoDakLak2026');
+  const form = new FormData();
+  for (const [k, v] of Object.entries({
+    cccdNumber: '066204880004',
+    fullName: 'Demo Cán bộ Sở',
+    dateOfBirth: '2004-05-06',
+    sex: 'male',
+  }))
+    form.set(k, v);
+  form.set('cardFront', new Blob([fs.readFileSync(path.join(faces, 'lowres', 'lr_obama.jpg'))]), 'front.jpg');
+  form.set('cardBack', new Blob([fs.readFileSync(path.join(faces, 'rose_img1.jpg'))]), 'back.jpg');
+  form.set('selfie', new Blob([fs.readFileSync(path.join(faces, 'obama2.jpg'))]), 'selfie.jpg');
+  const ekyc = await fetch(`${product.url}/api/v1/ekyc/cases`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${officer.accessToken}` },
+    body: form,
+  });
+  assert.equal(((await ekyc.json()) as { status: string }).status, 'approved');
+
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${product.url}/console/`);
+  await consoleSignIn(page, product, '0905000004', 'DemoDakLak2026');
+  await page.getByTestId('login-selfie-pick').waitFor();
+  await page.screenshot({ path: shot('console-new-workstation-selfie') });
+  await page.getByTestId('login-selfie').setInputFiles(path.join(faces, 'biden.jpg'));
+  await page.getByTestId('login-submit').click();
+  await page
+    .getByText(/không khớp|does not match/)
+    .first()
+    .waitFor();
+  await page.getByTestId('login-selfie').setInputFiles(path.join(faces, 'obama3.jpg'));
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-feedback').waitFor();
+  await context.close();
 });

@@ -9,6 +9,10 @@ export interface Problem {
   messages?: { vi?: string; en?: string };
   errors?: { path: string; code?: string; message?: string; messages?: { vi?: string; en?: string } }[];
   requestId?: string;
+  /** new_device_selfie_required: the ticket for POST /auth/device-selfie. */
+  ticket?: string;
+  /** selfie_mismatch and the like: tries left on the ticket. */
+  triesLeft?: number;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -40,6 +44,8 @@ export function toProblem(body: unknown, status: number): Problem {
     messages: bilingual(body.messages),
     errors,
     requestId: str(body.requestId),
+    ...(str(body.ticket) ? { ticket: str(body.ticket) } : {}),
+    ...(typeof body.triesLeft === 'number' ? { triesLeft: body.triesLeft } : {}),
   };
 }
 

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { authApi, onSessionExpired, onSessionRenewed, refreshSession, unwrap } from '../api/client';
+import {
+  authApi,
+  onSessionExpired,
+  onSessionRenewed,
+  refreshSession,
+  unwrap,
+  type Session,
+} from '../api/client';
 import { asProblem } from '../api/problem';
 import { clearTokens, getRefreshToken, setTokens } from '../api/tokens';
 import { AuthContext, type AuthState, type AuthValue, type LoginResult } from './context';
@@ -50,10 +57,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = useCallback(async (phone: string, password: string, otp?: string): Promise<LoginResult> => {
+  const start = useCallback(async (call: () => Promise<Session>): Promise<LoginResult> => {
     try {
-      const body = otp ? { phone, password, otp } : { phone, password };
-      const session = await unwrap(authApi.POST('/api/v1/auth/login', { body }));
+      const session = await call();
       setTokens(session.accessToken, session.refreshToken);
       if (!canUseConsole(session.user.permissions)) {
         await endServerSession();
@@ -66,6 +72,35 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const login = useCallback(
+    (phone: string, password: string, otp?: string) =>
+      start(() =>
+        unwrap(
+          authApi.POST('/api/v1/auth/login', { body: otp ? { phone, password, otp } : { phone, password } }),
+        ),
+      ),
+    [start],
+  );
+
+  /** The selfie step on a new workstation (level-2 accounts), sent as multipart. */
+  const loginWithSelfie = useCallback(
+    (ticket: string, selfie: Blob) =>
+      start(() =>
+        unwrap(
+          authApi.POST('/api/v1/auth/device-selfie', {
+            body: { ticket, selfie: '' },
+            bodySerializer: () => {
+              const form = new FormData();
+              form.set('ticket', ticket);
+              form.set('selfie', selfie, 'selfie.jpg');
+              return form;
+            },
+          }),
+        ),
+      ),
+    [start],
+  );
+
   const logout = useCallback(async () => {
     await endServerSession();
     setState({ status: 'signedOut', reason: 'signedOut' });
@@ -75,10 +110,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       state,
       login,
+      loginWithSelfie,
       logout,
       permissions: state.status === 'signedIn' ? state.user.permissions : [],
     }),
-    [state, login, logout],
+    [state, login, loginWithSelfie, logout],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

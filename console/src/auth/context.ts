@@ -11,10 +11,13 @@ export type LoginResult = { ok: true } | { ok: false; refused: true } | { ok: fa
 
 /** The API asks for an SMS code when an account signs in from a workstation it has not seen. */
 export const NEW_DEVICE_CODE = 'new_device_otp_required';
+/** …and, for a level-2 account, a selfie matched to the ID card portrait. */
+export const NEW_DEVICE_SELFIE = 'new_device_selfie_required';
 
 export interface AuthValue {
   state: AuthState;
   login: (phone: string, password: string, otp?: string) => Promise<LoginResult>;
+  loginWithSelfie: (ticket: string, selfie: Blob) => Promise<LoginResult>;
   logout: () => Promise<void>;
   /** Permissions of the signed-in user (empty when signed out). */
   permissions: readonly string[];

@@ -37,6 +37,9 @@ export const en: Record<MessageKey, string> = {
   'login.phone': 'Phone number',
   'login.password': 'Password',
   'login.otp': 'Verification code (SMS)',
+  'login.selfieHint':
+    'This account is at identity level 2: take a portrait (webcam or image file) to match against the ID card photo.',
+  'login.selfiePick': 'Choose a portrait',
   'login.otpHint': 'New workstation: enter the 6-digit code just sent to the account’s phone.',
   'login.showPassword': 'Show password',
   'login.hidePassword': 'Hide password',

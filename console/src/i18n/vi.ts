@@ -37,6 +37,9 @@ export const vi = {
   'login.phone': 'Số điện thoại',
   'login.password': 'Mật khẩu',
   'login.otp': 'Mã xác thực (SMS)',
+  'login.selfieHint':
+    'Tài khoản đã định danh mức 2: chụp ảnh chân dung (webcam hoặc tệp ảnh) để đối chiếu với ảnh trên thẻ CCCD.',
+  'login.selfiePick': 'Chọn ảnh chân dung',
   'login.otpHint': 'Máy trạm mới: nhập mã 6 số vừa gửi đến số điện thoại của tài khoản.',
   'login.showPassword': 'Hiện mật khẩu',
   'login.hidePassword': 'Ẩn mật khẩu',

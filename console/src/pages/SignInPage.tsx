@@ -16,23 +16,30 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { Problem } from '../api/problem';
 import { fieldErrors } from '../api/problem';
-import { NEW_DEVICE_CODE, useAuth } from '../auth/context';
+import { NEW_DEVICE_CODE, NEW_DEVICE_SELFIE, useAuth } from '../auth/context';
 import { describeProblem } from '../components/ProblemAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n/context';
 import { returnPath } from '../nav';
 
-type Outcome = { kind: 'refused' } | { kind: 'problem'; problem: Problem } | { kind: 'required' } | null;
+type Outcome =
+  | { kind: 'refused' }
+  | { kind: 'problem'; problem: Problem }
+  | { kind: 'step'; problem: Problem }
+  | { kind: 'required' }
+  | null;
 
 export function SignInPage() {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const { state, login } = useAuth();
+  const { state, login, loginWithSelfie } = useAuth();
   const location = useLocation();
   const [phone, setPhone] = useState('');
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
+  const [ticket, setTicket] = useState<string | null>(null);
+  const [selfie, setSelfie] = useState<File | null>(null);
   const [showPassword, setShowPassword] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -45,6 +52,24 @@ export function SignInPage() {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
+    if (ticket) {
+      if (!selfie) return;
+      setBusy(true);
+      const result = await loginWithSelfie(ticket, selfie);
+      setBusy(false);
+      if (result.ok) return;
+      if ('problem' in result) {
+        setOutcome({ kind: 'problem', problem: result.problem });
+        // No tries left or an expired ticket: start again from the password.
+        if (result.problem.code === 'device_ticket_invalid' || result.problem.triesLeft === 0) {
+          setTicket(null);
+          setNeedsCode(false);
+          setPassword('');
+        }
+      } else setOutcome({ kind: 'refused' });
+      setSelfie(null);
+      return;
+    }
     if (!phone.trim() || !password) {
       setOutcome({ kind: 'required' });
       return;
@@ -54,10 +79,15 @@ export function SignInPage() {
     const result = await login(phone.trim(), password, needsCode ? otp.trim() : undefined);
     setBusy(false);
     if (result.ok) return;
+    if ('problem' in result && result.problem.code === NEW_DEVICE_SELFIE && result.problem.ticket) {
+      setTicket(result.problem.ticket);
+      setOutcome({ kind: 'step', problem: result.problem });
+      return;
+    }
     if ('problem' in result && result.problem.code === NEW_DEVICE_CODE) {
       // A workstation this account has not used: keep the password, ask for the SMS code.
       setNeedsCode(true);
-      setOutcome({ kind: 'problem', problem: result.problem });
+      setOutcome({ kind: 'step', problem: result.problem });
       return;
     }
     if (!needsCode) setPassword('');
@@ -103,6 +133,11 @@ export function SignInPage() {
           ) : null}
           {outcome?.kind === 'problem' ? (
             <Alert severity="error" data-testid="login-error" role="alert">
+              {describeProblem(outcome.problem, i18n)}
+            </Alert>
+          ) : null}
+          {outcome?.kind === 'step' ? (
+            <Alert severity="info" data-testid="login-step" role="status">
               {describeProblem(outcome.problem, i18n)}
             </Alert>
           ) : null}
@@ -158,7 +193,23 @@ export function SignInPage() {
               },
             }}
           />
-          {needsCode ? (
+          {ticket ? (
+            <Stack spacing={1}>
+              <Typography variant="body2">{t('login.selfieHint')}</Typography>
+              <Button variant="outlined" component="label" data-testid="login-selfie-pick">
+                {selfie ? selfie.name : t('login.selfiePick')}
+                <input
+                  hidden
+                  type="file"
+                  accept="image/jpeg,image/png,image/webp"
+                  capture="user"
+                  data-testid="login-selfie"
+                  onChange={(e) => setSelfie(e.target.files?.[0] ?? null)}
+                />
+              </Button>
+            </Stack>
+          ) : null}
+          {needsCode && !ticket ? (
             <TextField
               name="otp"
               label={t('login.otp')}

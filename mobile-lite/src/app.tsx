@@ -15,6 +15,8 @@ import { findService } from './services';
 const Identity = lazyScreen(() => import('./screens/Identity').then((m) => m.Identity));
 const MyQr = lazyScreen(() => import('./screens/MyQr').then((m) => m.MyQr));
 const VerifyQr = lazyScreen(() => import('./screens/VerifyQr').then((m) => m.VerifyQr));
+const Ekyc = lazyScreen(() => import('./screens/Ekyc').then((m) => m.Ekyc));
+const EkycCases = lazyScreen(() => import('./screens/EkycCases').then((m) => m.EkycCases));
 
 function Redirect(props: { to: string }) {
   useEffect(() => navigate(props.to), [props.to]);
@@ -22,7 +24,7 @@ function Redirect(props: { to: string }) {
 }
 
 function screen(route: Route) {
-  const [first, second] = route.parts;
+  const [first, second, third] = route.parts;
   switch (first) {
     case undefined:
       return <Home />;
@@ -36,6 +38,12 @@ function screen(route: Route) {
       return session.isSignedIn() ? <Profile /> : <Redirect to="#/login" />;
     case 'identity':
       return session.isSignedIn() ? <Identity /> : <Redirect to="#/login" />;
+    case 'ekyc':
+      // #/ekyc: verify; #/ekyc/cases: my cases; #/ekyc/cases/<id>: one (notifications link there).
+      if (!session.isSignedIn()) return <Redirect to="#/login" />;
+      if (second === undefined) return <Ekyc />;
+      if (second === 'cases' && route.parts.length <= 3) return <EkycCases id={third} />;
+      return <NotFound />;
     case 'qr':
       // Checking someone's code is public (an inspector need not have an account); showing one's own is not.
       if (second === 'verify') return <VerifyQr />;

@@ -6,32 +6,64 @@ import { t } from './i18n';
 /** Sent when a lazily loaded screen has rendered, so the app names the tab and focuses its heading. */
 export const SCREEN_READY = 'dlid:screenready';
 
+/** Imports `load` once, shared by every render; a failed import is retried by the next call. */
+function once<T>(load: () => Promise<T>) {
+  let loaded: T | undefined;
+  let pending: Promise<T> | undefined;
+  return {
+    loaded: () => loaded,
+    fetch: () =>
+      (pending ??= load().then(
+        (value) => (loaded = value),
+        (error: unknown) => {
+          pending = undefined;
+          throw error;
+        },
+      )),
+  };
+}
+
+/**
+ * A part of a screen (a card) whose code is fetched when it is first shown. Nothing is drawn until it
+ * arrives; when it cannot load, it stays away (the rest of the screen works without it).
+ */
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const part = once(load);
+  return function LazyPart(props: P) {
+    const [, setLoadedNow] = useState(false);
+    useEffect(() => {
+      if (part.loaded()) return;
+      let live = true;
+      part.fetch().then(
+        () => live && setLoadedNow(true),
+        () => undefined,
+      );
+      return () => {
+        live = false;
+      };
+    }, []);
+    const Part = part.loaded();
+    return Part ? <Part {...props} /> : null;
+  };
+}
+
 /**
  * A screen whose code is fetched only when it is first opened (a dynamic import: its own chunk),
  * so the first screen stays small. Shows "loading" meanwhile, and a retry when the chunk cannot load.
  */
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  let loaded: ComponentType<P> | undefined;
-  let pending: Promise<ComponentType<P>> | undefined;
-  const fetchScreen = () =>
-    (pending ??= load().then(
-      (screen) => (loaded = screen),
-      (error: unknown) => {
-        pending = undefined; // the next try imports again
-        throw error;
-      },
-    ));
+  const screen = once(load);
 
   return function LazyScreen(props: P) {
     const [, setLoadedNow] = useState(false);
     const [failed, setFailed] = useState(false);
-    const readyAtMount = useRef(loaded !== undefined);
-    const Screen = loaded;
+    const readyAtMount = useRef(screen.loaded() !== undefined);
+    const Screen = screen.loaded();
 
     useEffect(() => {
-      if (loaded || failed) return;
+      if (screen.loaded() || failed) return;
       let live = true;
-      fetchScreen().then(
+      screen.fetch().then(
         () => live && setLoadedNow(true),
         () => live && setFailed(true),
       );

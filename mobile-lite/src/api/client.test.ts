@@ -7,7 +7,7 @@ import type { AuthResult, Me, session as SessionStore } from './session';
  * a 401 triggers one refresh and one retry, a failed refresh ends the session.
  */
 type Handler = (req: Request) => Response;
-const seen: { method: string; path: string; auth: string | null }[] = [];
+const seen: { method: string; path: string; auth: string | null; device: string | null }[] = [];
 let server: Handler;
 const store = new Map<string, string>();
 const json = (status: number, body: unknown) =>
@@ -54,6 +54,7 @@ beforeAll(async () => {
       method: req.method,
       path: new URL(req.url).pathname,
       auth: req.headers.get('authorization'),
+      device: req.headers.get('x-device-id'),
     });
     return server(req);
   });
@@ -129,5 +130,18 @@ describe('authed', () => {
     };
     await expect(client.authed(() => client.api.GET('/api/v1/me'))).rejects.toThrow('Failed to fetch');
     expect(session.refreshToken()).toBe('refresh-token-9');
+  });
+});
+
+describe('device id', () => {
+  it('every request carries the same x-device-id, kept in localStorage', async () => {
+    session.signIn(tokens(1));
+    server = () => json(200, user);
+    await client.api.GET('/api/v1/me');
+    await client.api.POST('/api/v1/auth/logout', { body: { refreshToken: 'refresh-token-1' } });
+    const ids = seen.map((s) => s.device);
+    expect(ids[0]).toMatch(/^[\w-]{16,100}$/);
+    expect(new Set(ids).size).toBe(1);
+    expect(store.get('dlid.deviceId')).toBe(ids[0]);
   });
 });

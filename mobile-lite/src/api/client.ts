@@ -1,18 +1,25 @@
 import createClient from 'openapi-fetch';
 import { getLang } from '../i18n';
 import { navigate } from '../router';
+import { deviceId } from './device';
 import type { paths } from './schema';
 import { session } from './session';
 
 /** Same origin: the API server also serves this app, and Vite's dev server proxies /api. */
 export const api = createClient<paths>({ baseUrl: '' });
 
+/** What every request carries: the access token (when signed in), the language, and this phone's id. */
+export function prepareHeaders(headers: Headers): Headers {
+  const token = session.accessToken();
+  if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
+  headers.set('Accept-Language', getLang());
+  headers.set('x-device-id', deviceId());
+  return headers;
+}
+
 api.use({
   onRequest({ request }) {
-    const token = session.accessToken();
-    if (token && !request.headers.has('Authorization'))
-      request.headers.set('Authorization', `Bearer ${token}`);
-    request.headers.set('Accept-Language', getLang());
+    prepareHeaders(request.headers);
     return request;
   },
 });

@@ -18,6 +18,8 @@ interface FieldProps {
   max?: string;
   readOnly?: boolean;
   inputRef?: (el: HTMLInputElement | null) => void;
+  /** `data-testid` of the input. */
+  testId?: string;
 }
 
 /** A labelled input with its hint and its error underneath, wired for screen readers. */
@@ -42,6 +44,7 @@ export function Field(props: FieldProps) {
         min={props.min}
         max={props.max}
         readOnly={props.readOnly}
+        data-testid={props.testId}
         value={props.value}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
@@ -104,6 +107,14 @@ export function Button({ busy, variant = 'primary', children, type = 'submit', .
 
 /** A QR code, for the personal QR and the scan buttons. */
 export const QR_ICON = 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 14h2M14 18v2M17 17h3v3h-3z';
+
+/** A fingerprint: "sign in with the phone's own lock" (passkey). */
+export const PASSKEY_ICON =
+  'M12 11v3a8 8 0 0 1-1.6 4.8M8.5 7.6A5 5 0 0 1 17 11v1.5M7 11c0-.6.1-1.2.3-1.7M7 14a8 8 0 0 1-1.3 4.4M14.7 16.5a12 12 0 0 1-1.4 3.7M17 15.5c0 .8 0 1.5-.2 2.2M4.6 9.5A8 8 0 0 1 19.5 8M9 3.6a9 9 0 0 1 6.5 0';
+
+/** A face inside a viewfinder: face verification, selfies. */
+export const FACE_ICON =
+  'M4 8V4h4M16 4h4v4M20 16v4h-4M8 20H4v-4M12 13a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM7.5 17.5c1-1.6 2.6-2.5 4.5-2.5s3.5.9 4.5 2.5';
 
 /** A stroked 24×24 icon from a path `d` string (see services.ts). */
 export function Icon(props: { d: string; size?: number }) {

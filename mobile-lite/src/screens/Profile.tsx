@@ -3,8 +3,9 @@ import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
 import type { components } from '../api/schema';
 import { session, type Me } from '../api/session';
-import { Alert, Button, Field, Icon, QR_ICON, Title } from '../components/ui';
+import { Alert, Button, Field, FACE_ICON, Icon, QR_ICON, Title } from '../components/ui';
 import { getLang, t, type MessageKey } from '../i18n';
+import { lazyPart } from '../lazy';
 import { formatPhone } from '../phone';
 import { navigate, takeFlash } from '../router';
 import { checkFullName } from '../validation';
@@ -29,6 +30,10 @@ function formatDate(iso: string): string {
 
 type IdentityCard = components['schemas']['IdentityCard'];
 
+// Passkeys: only where the browser has WebAuthn, and their code (and @simplewebauthn) only then.
+const PasskeysCard = lazyPart(() => import('./Passkeys').then((m) => m.PasskeysCard));
+const hasPasskeys = () => typeof window.PublicKeyCredential === 'function';
+
 export function Profile() {
   const [flash] = useState(takeFlash);
   const [me, setMe] = useState<Me | null>(session.user);
@@ -38,6 +43,8 @@ export function Profile() {
   const [nameError, setNameError] = useState<string | undefined>();
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState<'save' | 'logout' | null>(null);
+  /** A face-verification case waiting for an officer. */
+  const [waiting, setWaiting] = useState(false);
 
   async function load() {
     setLoadError(null);
@@ -61,6 +68,14 @@ export function Profile() {
     if (identityLevel < 1) return;
     void attempt(() => authed(() => api.GET('/api/v1/me/identity'))).then((outcome) => {
       if (outcome.ok && outcome.result.data) setCard(outcome.result.data);
+    });
+  }, [identityLevel]);
+
+  // Below level 2: is a face verification already waiting for an officer?
+  useEffect(() => {
+    if (identityLevel >= 2) return;
+    void attempt(() => authed(() => api.GET('/api/v1/ekyc/cases'))).then((outcome) => {
+      if (outcome.ok) setWaiting(!!outcome.result.data?.items.some((c) => c.status === 'review'));
     });
   }, [identityLevel]);
 
@@ -173,11 +188,26 @@ export function Profile() {
             )}
           </dl>
         )}
+        {level < 2 && waiting && (
+          <p class="notice" role="status" data-testid="ekyc-waiting">
+            {t('profile.ekycWaiting')}
+          </p>
+        )}
         <div class="actions">
           {level >= 1 && (
             <a class="btn btn-primary" href="#/qr" data-testid="open-my-qr">
               <Icon d={QR_ICON} size={22} />
               <span>{t('profile.myQr')}</span>
+            </a>
+          )}
+          {level < 2 && !waiting && (
+            <a
+              class={`btn ${level === 1 ? 'btn-primary' : 'btn-secondary'}`}
+              href="#/ekyc"
+              data-testid="ekyc-start"
+            >
+              <Icon d={FACE_ICON} size={22} />
+              <span>{t('profile.ekycStart')}</span>
             </a>
           )}
           {level < 2 && (
@@ -189,8 +219,13 @@ export function Profile() {
               {level === 0 ? t('profile.declareCccd') : t('profile.updateCccd')}
             </a>
           )}
+          <a class="btn btn-link" href="#/ekyc/cases" data-testid="ekyc-cases-link">
+            {t('profile.ekycCases')}
+          </a>
         </div>
       </div>
+
+      {hasPasskeys() && <PasskeysCard />}
 
       <form class="card form" onSubmit={save} noValidate>
         <h2>{t('profile.editName')}</h2>

@@ -61,13 +61,20 @@ export function multipartParser(spec: NonNullable<RouteSpec['multipart']>): Requ
         return next();
       }
       const e = err as { code?: string; field?: string };
-      if (e.code === 'LIMIT_FILE_SIZE')
+      if (e.code === 'LIMIT_FILE_SIZE') {
+        const mb = Math.round(spec.maxBytes / 1048576);
+        const messages = {
+          vi: `Ảnh "${e.field}" vượt quá ${mb} MB.`,
+          en: `The image "${e.field}" is larger than ${mb} MB.`,
+        };
         return next(
-          new TooLarge('file_too_large', {
-            vi: `Ảnh "${e.field}" vượt quá ${Math.round(spec.maxBytes / 1048576)} MB.`,
-            en: `The image "${e.field}" is larger than ${Math.round(spec.maxBytes / 1048576)} MB.`,
+          new TooLarge('file_too_large', messages, {
+            fields: [
+              { path: `files.${e.field ?? ''}`, code: 'file_too_large', message: messages.vi, messages },
+            ],
           }),
         );
+      }
       if (e.code === 'LIMIT_FILE_COUNT' || e.code === 'LIMIT_UNEXPECTED_FILE')
         return next(new ValidationError('too_many_files', { vi: 'Quá nhiều tệp.', en: 'Too many files.' }));
       if (e.code?.startsWith('LIMIT_'))

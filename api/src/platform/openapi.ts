@@ -102,6 +102,7 @@ export function buildOpenApiDocument(groups: MountedSpecs[], extra: (r: OpenAPIR
         request: {
           ...(spec.params ? { params: spec.params as never } : {}),
           ...(spec.query ? { query: spec.query as never } : {}),
+          ...(spec.headers ? { headers: spec.headers as never } : {}),
           ...(spec.body ? { body: { required: true, content: requestContent(spec) } } : {}),
         },
         responses,

@@ -57,6 +57,8 @@ export interface RouteSpec<
   multipart?: { files: Array<{ name: string; required: boolean; description: string }>; maxBytes: number };
   params?: P;
   query?: Q;
+  /** Documented request headers (read by the handler itself, e.g. `x-device-id`). */
+  headers?: z.ZodObject;
   body?: B;
   responses: Record<number, RouteResponse>;
   handler: (ctx: RouteContext<P, Q, B, A>) => Promise<unknown> | unknown;

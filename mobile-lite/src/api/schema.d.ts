@@ -92,7 +92,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A random id the app keeps for this phone or browser (only its hash is stored) */
+                    "x-device-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -155,7 +158,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A random id the app keeps for this phone or browser (only its hash is stored) */
+                    "x-device-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1029,7 +1035,63 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a passkey
+         * @description Access: any signed-in account.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasskeyRename"];
+                };
+            };
+            responses: {
+                /** @description Renamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Passkey"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/auth/passkeys/options": {
@@ -1100,7 +1162,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A random id the app keeps for this phone or browser (only its hash is stored) */
+                    "x-device-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1389,7 +1454,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A random id the app keeps for this phone or browser (only its hash is stored) */
+                    "x-device-id"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2799,6 +2867,9 @@ export interface components {
         PasskeyList: {
             items: components["schemas"]["Passkey"][];
         };
+        PasskeyRename: {
+            name: string;
+        };
         PasskeyLoginOptionsRequest: {
             /**
              * @description 0xxxxxxxxx, 84xxxxxxxxx or +84xxxxxxxxx
@@ -2880,6 +2951,8 @@ export interface components {
         };
         EkycCaseList: {
             items: components["schemas"]["EkycCase"][];
+            /** @description Days raw images are kept after a decision */
+            imageRetentionDays: number;
         };
         EkycQueuePage: {
             items: components["schemas"]["EkycQueueItem"][];

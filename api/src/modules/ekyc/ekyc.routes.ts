@@ -14,7 +14,7 @@ import {
   DeviceSelfie,
 } from './ekyc.schemas.ts';
 import { Session } from '../identity/identity.schemas.ts';
-import { deviceHashOf } from '../identity/devices.ts';
+import { deviceHashOf, DeviceHeader } from '../identity/devices.ts';
 import type { EkycService } from './ekyc.service.ts';
 
 const tags = ['eKYC'];
@@ -26,6 +26,7 @@ export function ekycRoutes(s: EkycService): RouteSpec[] {
     route({
       method: 'post',
       path: '/auth/device-selfie',
+      headers: DeviceHeader,
       tags,
       summary:
         'Finish signing in on a new phone (level-2 accounts): a selfie matched to the ID card portrait',

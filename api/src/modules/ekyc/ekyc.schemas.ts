@@ -29,7 +29,12 @@ export const CaseView = z
   })
   .openapi('EkycCase');
 
-export const CaseList = z.object({ items: z.array(CaseView) }).openapi('EkycCaseList');
+export const CaseList = z
+  .object({
+    items: z.array(CaseView),
+    imageRetentionDays: z.number().int().describe('Days raw images are kept after a decision'),
+  })
+  .openapi('EkycCaseList');
 export const CaseParams = z.strictObject({ id: z.string().uuid() });
 export const ImageParams = z.strictObject({ id: z.string().uuid(), kind: ImageKindInput });
 

@@ -203,7 +203,7 @@ export function createEkycService(deps: EkycDeps) {
 
   async function mine(userId: string) {
     const rows = await EkycCase.findAll({ where: { userId }, order: [['createdAt', 'DESC']], limit: 20 });
-    return { items: rows.map(view) };
+    return { items: rows.map(view), imageRetentionDays: config.EKYC_IMAGE_RETENTION_DAYS };
   }
 
   async function mineOne(userId: string, id: string) {

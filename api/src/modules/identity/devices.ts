@@ -1,6 +1,16 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Request } from 'express';
 import { sha256 } from '../../platform/auth/tokens.ts';
+import { z } from '../../platform/zod.ts';
+
+/** The header the apps send; documented on every sign-in route. */
+export const DeviceHeader = z.object({
+  'x-device-id': z
+    .string()
+    .regex(/^[\w-]{16,100}$/)
+    .optional()
+    .describe('A random id the app keeps for this phone or browser (only its hash is stored)'),
+});
 
 /**
  * Phones an account has signed in from. The app sends a random id it keeps (`x-device-id`); only its

@@ -14,7 +14,7 @@ import {
 import type { IdentityService } from './identity.service.ts';
 import type { OtpService } from './otp.service.ts';
 import { Problem } from '../../platform/openapi.ts';
-import { deviceHashOf } from './devices.ts';
+import { deviceHashOf, DeviceHeader } from './devices.ts';
 
 const tags = ['Tài khoản (identity)'];
 
@@ -40,6 +40,7 @@ export function identityRoutes(s: { identity: IdentityService; otp: OtpService }
     route({
       method: 'post',
       path: '/auth/register',
+      headers: DeviceHeader,
       tags,
       summary: 'Create a citizen account with the code received by SMS',
       access: 'public',
@@ -55,6 +56,7 @@ export function identityRoutes(s: { identity: IdentityService; otp: OtpService }
     route({
       method: 'post',
       path: '/auth/login',
+      headers: DeviceHeader,
       tags,
       summary: 'Sign in with phone and password (or a login code)',
       description:

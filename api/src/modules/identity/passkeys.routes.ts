@@ -9,9 +9,10 @@ import {
   PasskeyDto,
   PasskeyList,
   PasskeyParams,
+  PasskeyRename,
 } from './passkeys.schemas.ts';
 import type { PasskeyService } from './passkeys.service.ts';
-import { deviceHashOf } from './devices.ts';
+import { deviceHashOf, DeviceHeader } from './devices.ts';
 
 const tags = ['Khoá truy cập (passkeys)'];
 
@@ -49,6 +50,20 @@ export function passkeyRoutes(s: PasskeyService): RouteSpec[] {
       handler: ({ auth }) => s.list(auth.userId),
     }),
     route({
+      method: 'patch',
+      path: '/me/passkeys/{id}',
+      tags,
+      summary: 'Rename a passkey',
+      access: 'user',
+      params: PasskeyParams,
+      body: PasskeyRename,
+      responses: {
+        200: { description: 'Renamed', schema: PasskeyDto },
+        404: { description: 'Not found', schema: Problem },
+      },
+      handler: ({ auth, params, body }) => s.rename(auth.userId, params.id, body.name),
+    }),
+    route({
       method: 'delete',
       path: '/me/passkeys/{id}',
       tags,
@@ -72,6 +87,7 @@ export function passkeyRoutes(s: PasskeyService): RouteSpec[] {
     route({
       method: 'post',
       path: '/auth/passkeys/login',
+      headers: DeviceHeader,
       tags,
       summary: 'Finish signing in with a passkey (the assertion from the device)',
       access: 'public',

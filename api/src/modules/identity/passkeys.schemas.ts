@@ -44,3 +44,7 @@ export const PasskeyDto = z
 
 export const PasskeyList = z.object({ items: z.array(PasskeyDto) }).openapi('PasskeyList');
 export const PasskeyParams = z.strictObject({ id: z.string().min(1).max(1024) });
+
+export const PasskeyRename = z
+  .strictObject({ name: z.string().trim().min(1).max(60) })
+  .openapi('PasskeyRename');

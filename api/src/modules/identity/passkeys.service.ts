@@ -171,6 +171,17 @@ export function createPasskeyService(deps: {
       });
   }
 
+  async function rename(userId: string, id: string, name: string) {
+    const p = await Passkey.findOne({ where: { id, userId } });
+    if (!p)
+      throw new NotFound('passkey_not_found', {
+        vi: 'Không tìm thấy khoá truy cập.',
+        en: 'No such passkey.',
+      });
+    await p.update({ name });
+    return toDto(p);
+  }
+
   /** With a phone: that account's passkeys; without: the device offers its discoverable passkeys. */
   async function loginOptions(phone: string | undefined) {
     let allow: Passkey[] = [];
@@ -224,7 +235,7 @@ export function createPasskeyService(deps: {
     return identity.signInVerified(passkey.userId, actor, 'passkey', deviceHash);
   }
 
-  return { registerOptions, registerVerify, list, remove, loginOptions, loginVerify };
+  return { registerOptions, registerVerify, list, rename, remove, loginOptions, loginVerify };
 }
 
 export type PasskeyService = ReturnType<typeof createPasskeyService>;

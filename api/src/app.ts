@@ -23,6 +23,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { cardRoutes } from './modules/identity/card.routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { ekycRoutes } from './modules/ekyc/ekyc.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -45,6 +46,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...cardRoutes(services),
     ...passkeyRoutes(services.passkeys),
     ...notificationRoutes(services.notifications),
+    ...feedbackRoutes(services.feedback),
     ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),
     ...referenceRoutes(services.reference),

@@ -64,6 +64,11 @@ const envSchema = z.object({
   WEBAUTHN_RP_ID: z.string().default('localhost'),
   WEBAUTHN_RP_NAME: z.string().default('Đắk Lắk ID'),
   WEBAUTHN_ORIGINS: list.optional(),
+  PROVINCE_BOUNDARY_FILE: z
+    .string()
+    .default(
+      path.join(ROOT_DIR, '..', 'shared', 'reference', 'daklak', 'daklak_province_boundary_2025.geojson'),
+    ),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 });
 

@@ -17,6 +17,7 @@ import { createPasskeyService } from './modules/identity/passkeys.service.ts';
 import { createDeviceRegistry } from './modules/identity/devices.ts';
 import { initNotificationModels } from './modules/notifications/notifications.models.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
+import { createFeedbackService } from './modules/feedback/feedback.service.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -77,7 +78,8 @@ export function createServices(deps: CoreDeps) {
     faceEngine: () => loadFaceEngine(faceEngineOptions(deps.config)),
   });
   const passkeys = createPasskeyService({ sequelize: deps.sequelize, config: deps.config, identity });
-  return { otp, identity, users, admin, reference, cards, qr, ekyc, passkeys, notifications };
+  const feedback = createFeedbackService({ sequelize: deps.sequelize, config: deps.config, reference });
+  return { otp, identity, users, admin, reference, cards, qr, ekyc, passkeys, notifications, feedback };
 }
 
 export type Services = ReturnType<typeof createServices>;

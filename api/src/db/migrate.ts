@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-ekyc.ts';
 import * as m0006 from './migrations/0006-passkeys.ts';
 import * as m0007 from './migrations/0007-devices.ts';
 import * as m0008 from './migrations/0008-notifications.ts';
+import * as m0009 from './migrations/0009-feedback.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0006-passkeys', m0006],
   ['0007-devices', m0007],
   ['0008-notifications', m0008],
+  ['0009-feedback', m0009],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

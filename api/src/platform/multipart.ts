@@ -5,10 +5,11 @@ import type { RouteSpec } from './route.ts';
 
 /** multipart/form-data in memory with limits enforced while streaming; multer's errors become clear 4xx. */
 export function multipartParser(spec: NonNullable<RouteSpec['multipart']>): RequestHandler {
-  const allowed = new Set(spec.files.map((f) => f.name));
+  const allowed = new Map(spec.files.map((f) => [f.name, f.maxCount ?? 1]));
+  const totalFiles = spec.files.reduce((n, f) => n + (f.maxCount ?? 1), 0);
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: spec.maxBytes, files: spec.files.length, fields: 30, fieldSize: 4096, parts: 40 },
+    limits: { fileSize: spec.maxBytes, files: totalFiles, fields: 30, fieldSize: 8192, parts: 40 },
   }).any();
   return (req, res, next) => {
     if (!req.is('multipart/form-data'))
@@ -31,13 +32,22 @@ export function multipartParser(spec: NonNullable<RouteSpec['multipart']>): Requ
               `Unknown file field "${unknown.fieldname}".`,
             ),
           );
-        const seen = new Set<string>();
+        const seen = new Map<string, number>();
         for (const f of files) {
-          if (seen.has(f.fieldname))
+          const n = (seen.get(f.fieldname) ?? 0) + 1;
+          const max = allowed.get(f.fieldname) ?? 1;
+          if (n > max)
             return next(
-              fileError(f.fieldname, 'duplicate_file', 'Mỗi trường chỉ nhận một tệp.', 'One file per field.'),
+              max === 1
+                ? fileError(
+                    f.fieldname,
+                    'duplicate_file',
+                    'Mỗi trường chỉ nhận một tệp.',
+                    'One file per field.',
+                  )
+                : fileError(f.fieldname, 'too_many_files', `Tối đa ${max} tệp.`, `At most ${max} files.`),
             );
-          seen.add(f.fieldname);
+          seen.set(f.fieldname, n);
         }
         const missing = spec.files.filter((f) => f.required && !seen.has(f.name));
         if (missing.length)

@@ -33,7 +33,8 @@ function requestContent(spec: RouteSpec) {
   if (!spec.multipart) return { 'application/json': { schema: spec.body as z.ZodType } };
   const files = Object.fromEntries(
     spec.multipart.files.map((f) => {
-      const s = z.string().openapi({ type: 'string', format: 'binary', description: f.description });
+      const one = z.string().openapi({ type: 'string', format: 'binary', description: f.description });
+      const s = (f.maxCount ?? 1) > 1 ? z.array(one).max(f.maxCount ?? 1) : one;
       return [f.name, f.required ? s : s.optional()];
     }),
   );

@@ -20,8 +20,10 @@ export interface UploadedFile {
 
 export interface RouteContext<P, Q, B, A extends Access> {
   req: Request;
-  /** Files of a multipart route, by field name. */
+  /** Files of a multipart route, by field name (the first of each field). */
   files: Record<string, UploadedFile | undefined>;
+  /** Every file of each field, in order (fields that take several). */
+  fileLists: Record<string, UploadedFile[]>;
   res: Response;
   params: Out<P>;
   query: Out<Q>;
@@ -54,7 +56,10 @@ export interface RouteSpec<
   /** Extra limiter for sensitive public routes (sign-in, codes). */
   limit?: 'auth';
   /** multipart/form-data: the file fields, each at most `maxBytes`; `body` then validates the text fields. */
-  multipart?: { files: Array<{ name: string; required: boolean; description: string }>; maxBytes: number };
+  multipart?: {
+    files: Array<{ name: string; required: boolean; description: string; maxCount?: number }>;
+    maxBytes: number;
+  };
   params?: P;
   query?: Q;
   /** Documented request headers (read by the handler itself, e.g. `x-device-id`). */
@@ -127,16 +132,16 @@ export function mountRoute(router: Router, spec: RouteSpec, deps: MountDeps): vo
   chain.push(async (req: Request, res: Response, next: NextFunction) => {
     try {
       const files: Record<string, UploadedFile | undefined> = {};
-      for (const f of (req.files as Express.Multer.File[] | undefined) ?? [])
-        files[f.fieldname] = {
-          field: f.fieldname,
-          originalName: f.originalname,
-          buffer: f.buffer,
-          size: f.size,
-        };
+      const fileLists: Record<string, UploadedFile[]> = {};
+      for (const f of (req.files as Express.Multer.File[] | undefined) ?? []) {
+        const u = { field: f.fieldname, originalName: f.originalname, buffer: f.buffer, size: f.size };
+        files[f.fieldname] ??= u;
+        (fileLists[f.fieldname] ??= []).push(u);
+      }
       const ctx = {
         req,
         files,
+        fileLists,
         res,
         params: spec.params ? parseOrThrow(spec.params, req.params, 'params') : undefined,
         query: spec.query ? parseOrThrow(spec.query, req.query ?? {}, 'query') : undefined,

@@ -1436,6 +1436,319 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Feedback categories with their handling deadlines (working days)
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Categories */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackCategoryList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a problem with photos and a place
+         * @description A place is `lat` + `lng` inside the province, or `communeCode` + `address`. Up to 6 photos (JPEG/PNG/WebP by their bytes, ≤ 8 MB each), re-encoded without metadata and thumbnailed.
+         *
+         *     Access: any signed-in account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["FeedbackSubmit"] & {
+                        photos?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Report created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description Invalid category, place, text or photo — each named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A photo is larger than 8 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My reports, newest first (keyset paging)
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackMinePage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my reports with its public timeline (another account’s answers 404)
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/photos/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A photo of one of my reports (`size=thumb` for the preview)
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    size?: "full" | "thumb";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JPEG */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/device-selfie": {
         parameters: {
             query?: never;
@@ -2913,6 +3226,78 @@ export interface components {
         };
         MarkAllRead: {
             marked: number;
+        };
+        FeedbackCategoryList: {
+            items: {
+                code: string;
+                name: string;
+                nameEn: string;
+                deadlineDays: number;
+                onSite: boolean;
+            }[];
+        };
+        Feedback: {
+            /** Format: uuid */
+            id: string;
+            category: string;
+            title: string;
+            description: string;
+            lat: number | null;
+            lng: number | null;
+            communeCode: string | null;
+            communeName: string | null;
+            address: string | null;
+            status: components["schemas"]["FeedbackStatus"];
+            department: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            photos: number;
+            /** Format: date-time */
+            createdAt: string;
+            timeline: {
+                /** Format: date-time */
+                at: string;
+                status: components["schemas"]["FeedbackStatus"];
+                department: string | null;
+                departmentName: {
+                    vi: string;
+                    en: string;
+                } | null;
+                note: string | null;
+            }[];
+        };
+        /** @enum {string} */
+        FeedbackStatus: "submitted" | "accepted" | "assigned" | "in_progress" | "resolved" | "rejected" | "duplicate";
+        FeedbackSubmit: {
+            category: string;
+            title: string;
+            description: string;
+            lat?: number | null;
+            lng?: number | null;
+            communeCode?: string;
+            address?: string;
+        };
+        FeedbackMinePage: {
+            items: components["schemas"]["FeedbackSummary"][];
+            nextCursor: string | null;
+        };
+        FeedbackSummary: {
+            /** Format: uuid */
+            id: string;
+            category: string;
+            title: string;
+            lat: number | null;
+            lng: number | null;
+            communeCode: string | null;
+            communeName: string | null;
+            address: string | null;
+            status: components["schemas"]["FeedbackStatus"];
+            department: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            photos: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         DeviceSelfie: {
             /** Format: uuid */

@@ -10,7 +10,7 @@ import type { ReferenceService } from '../reference/reference.service.ts';
 import type { IdentityService } from '../identity/identity.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { EkycCase, EkycImage, type EkycStatus, type ImageKind } from './ekyc.models.ts';
-import { normaliseImage } from './images.ts';
+import { normaliseImage } from '../../platform/images.ts';
 import { nextStep } from './ekyc.messages.ts';
 import {
   FaceModelsMissingError,

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { fileTypeFromBuffer } from 'file-type';
-import { ValidationError } from '../../platform/errors.ts';
+import { ValidationError } from './errors.ts';
 
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const MIN_SIDE = 200;
@@ -53,4 +53,12 @@ export async function normaliseImage(
       'The image is damaged or incomplete. Take it again.',
     );
   }
+}
+
+/** A small JPEG preview for lists (longest side 320 px). */
+export async function thumbnail(jpeg: Buffer): Promise<Buffer> {
+  return sharp(jpeg)
+    .resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 75 })
+    .toBuffer();
 }

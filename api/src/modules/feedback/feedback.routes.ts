@@ -1,0 +1,100 @@
+import { route, type RouteSpec } from '../../platform/route.ts';
+import { Problem } from '../../platform/openapi.ts';
+import { z } from '../../platform/zod.ts';
+import {
+  CategoryList,
+  SubmitFeedback,
+  FeedbackView,
+  MineQuery,
+  MinePage,
+  FeedbackParams,
+  PhotoParams,
+  PhotoQuery,
+} from './feedback.schemas.ts';
+import type { FeedbackService } from './feedback.service.ts';
+
+const tags = ['Phản ánh (feedback)'];
+
+export function feedbackRoutes(s: FeedbackService): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/feedback/categories',
+      tags,
+      summary: 'Feedback categories with their handling deadlines (working days)',
+      access: 'public',
+      responses: { 200: { description: 'Categories', schema: CategoryList } },
+      handler: () => s.listCategories(),
+    }),
+    route({
+      method: 'post',
+      path: '/feedback',
+      tags,
+      summary: 'Report a problem with photos and a place',
+      description:
+        'A place is `lat` + `lng` inside the province, or `communeCode` + `address`. Up to 6 photos (JPEG/PNG/WebP by their bytes, ≤ 8 MB each), re-encoded without metadata and thumbnailed.',
+      access: 'user',
+      multipart: {
+        maxBytes: 8 * 1024 * 1024,
+        files: [{ name: 'photos', required: false, maxCount: 6, description: 'Photos of the problem' }],
+      },
+      body: SubmitFeedback,
+      responses: {
+        201: { description: 'Report created', schema: FeedbackView },
+        400: { description: 'Invalid category, place, text or photo — each named', schema: Problem },
+        413: { description: 'A photo is larger than 8 MB', schema: Problem },
+      },
+      handler: ({ auth, body, fileLists }) =>
+        s.submit(
+          auth.userId,
+          body,
+          (fileLists.photos ?? []).map((f) => f.buffer),
+        ),
+    }),
+    route({
+      method: 'get',
+      path: '/feedback/mine',
+      tags,
+      summary: 'My reports, newest first (keyset paging)',
+      access: 'user',
+      query: MineQuery,
+      responses: { 200: { description: 'A page', schema: MinePage } },
+      handler: ({ auth, query }) => s.mine(auth.userId, query),
+    }),
+    route({
+      method: 'get',
+      path: '/feedback/{id}',
+      tags,
+      summary: 'One of my reports with its public timeline (another account’s answers 404)',
+      access: 'user',
+      params: FeedbackParams,
+      responses: {
+        200: { description: 'Report', schema: FeedbackView },
+        404: { description: 'Not found', schema: Problem },
+      },
+      handler: ({ auth, params }) => s.get(auth.userId, params.id),
+    }),
+    route({
+      method: 'get',
+      path: '/feedback/{id}/photos/{n}',
+      tags,
+      summary: 'A photo of one of my reports (`size=thumb` for the preview)',
+      access: 'user',
+      params: PhotoParams,
+      query: PhotoQuery,
+      responses: {
+        200: {
+          description: 'JPEG',
+          contentType: 'image/jpeg',
+          schema: z.string().openapi({ type: 'string', format: 'binary' }),
+        },
+        404: { description: 'Not found', schema: Problem },
+      },
+      handler: async ({ auth, params, query, res }) => {
+        const bytes = await s.photo(auth.userId, params.id, params.n, query.size);
+        res.setHeader('Cache-Control', 'private, max-age=3600');
+        res.type('image/jpeg').send(bytes);
+      },
+    }),
+  ];
+}

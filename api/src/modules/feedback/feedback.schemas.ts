@@ -1,0 +1,85 @@
+import { z } from '../../platform/zod.ts';
+
+const Bilingual = z.object({ vi: z.string(), en: z.string() });
+export const FeedbackStatus = z
+  .enum(['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'rejected', 'duplicate'])
+  .openapi('FeedbackStatus');
+
+export const CategoryList = z
+  .object({
+    items: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        nameEn: z.string(),
+        deadlineDays: z.number().int(),
+        onSite: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('FeedbackCategoryList');
+
+const coord = (min: number, max: number) => z.coerce.number().min(min).max(max);
+
+export const SubmitFeedback = z
+  .strictObject({
+    category: z.string().min(1).max(40),
+    title: z.string().trim().min(5).max(150),
+    description: z.string().trim().min(10).max(4000),
+    lat: coord(-90, 90).optional(),
+    lng: coord(-180, 180).optional(),
+    communeCode: z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional(),
+    address: z.string().trim().min(3).max(300).optional(),
+  })
+  .openapi('FeedbackSubmit');
+
+export const FeedbackEvent = z.object({
+  at: z.string().datetime(),
+  status: FeedbackStatus,
+  department: z.string().nullable(),
+  departmentName: Bilingual.nullable(),
+  note: z.string().nullable(),
+});
+
+export const FeedbackView = z
+  .object({
+    id: z.string().uuid(),
+    category: z.string(),
+    title: z.string(),
+    description: z.string(),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+    communeCode: z.string().nullable(),
+    communeName: z.string().nullable(),
+    address: z.string().nullable(),
+    status: FeedbackStatus,
+    department: z.string().nullable(),
+    dueAt: z.string().datetime().nullable(),
+    photos: z.number().int(),
+    createdAt: z.string().datetime(),
+    timeline: z.array(FeedbackEvent),
+  })
+  .openapi('Feedback');
+
+export const FeedbackSummary = FeedbackView.omit({ timeline: true, description: true }).openapi(
+  'FeedbackSummary',
+);
+
+export const MineQuery = z.strictObject({
+  cursor: z.string().max(200).optional().describe('From the previous page'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const MinePage = z
+  .object({ items: z.array(FeedbackSummary), nextCursor: z.string().nullable() })
+  .openapi('FeedbackMinePage');
+
+export const FeedbackParams = z.strictObject({ id: z.string().uuid() });
+export const PhotoParams = z.strictObject({
+  id: z.string().uuid(),
+  n: z.coerce.number().int().min(1).max(6),
+});
+export const PhotoQuery = z.strictObject({ size: z.enum(['full', 'thumb']).default('full') });

@@ -46,7 +46,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...cardRoutes(services),
     ...passkeyRoutes(services.passkeys),
     ...notificationRoutes(services.notifications),
-    ...feedbackRoutes(services.feedback),
+    ...feedbackRoutes(services.feedback, services.feedbackHandling),
     ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),
     ...referenceRoutes(services.reference),

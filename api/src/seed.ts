@@ -100,5 +100,13 @@ export async function seedDemo(
     for (const a of DEMO_ACCOUNTS) await services.users.ensureUser(a);
     log.info({ accounts: DEMO_ACCOUNTS.length }, 'demo accounts created');
   });
+  await once(sequelize, 'demo:officer-departments:v1', async (t) => {
+    // The demo department officer handles reports of the Department of Construction (traffic, urban order).
+    await sequelize.query(
+      `INSERT INTO officer_departments (user_id, department)
+       SELECT id, 'sxd' FROM users WHERE phone = '+84905000004' ON CONFLICT DO NOTHING`,
+      { transaction: t },
+    );
+  });
   return DEMO_ACCOUNTS;
 }

@@ -18,6 +18,7 @@ import { createDeviceRegistry } from './modules/identity/devices.ts';
 import { initNotificationModels } from './modules/notifications/notifications.models.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
 import { createFeedbackService } from './modules/feedback/feedback.service.ts';
+import { createFeedbackHandling } from './modules/feedback/feedback.handling.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -79,7 +80,21 @@ export function createServices(deps: CoreDeps) {
   });
   const passkeys = createPasskeyService({ sequelize: deps.sequelize, config: deps.config, identity });
   const feedback = createFeedbackService({ sequelize: deps.sequelize, config: deps.config, reference });
-  return { otp, identity, users, admin, reference, cards, qr, ekyc, passkeys, notifications, feedback };
+  const feedbackHandling = createFeedbackHandling({ sequelize: deps.sequelize, notifications });
+  return {
+    otp,
+    identity,
+    users,
+    admin,
+    reference,
+    cards,
+    qr,
+    ekyc,
+    passkeys,
+    notifications,
+    feedback,
+    feedbackHandling,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

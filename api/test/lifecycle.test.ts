@@ -90,7 +90,8 @@ describe('process lifecycle', () => {
     }
     expect(await count('SELECT count(*) AS n FROM communes')).toBe(102);
     expect(await count(`SELECT count(*) AS n FROM users WHERE phone LIKE '+849050000%'`)).toBe(6);
-    expect(await count('SELECT count(*) AS n FROM seed_runs')).toBe(2);
+    expect(await count('SELECT count(*) AS n FROM seed_runs')).toBe(3);
+    expect(await count('SELECT count(*) AS n FROM officer_departments')).toBe(1);
   });
 
   it('finishes in-flight requests on SIGTERM, then exits 0', async () => {

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-passkeys.ts';
 import * as m0007 from './migrations/0007-devices.ts';
 import * as m0008 from './migrations/0008-notifications.ts';
 import * as m0009 from './migrations/0009-feedback.ts';
+import * as m0010 from './migrations/0010-feedback-lifecycle.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0007-devices', m0007],
   ['0008-notifications', m0008],
   ['0009-feedback', m0009],
+  ['0010-feedback-lifecycle', m0010],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

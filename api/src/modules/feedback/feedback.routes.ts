@@ -10,12 +10,23 @@ import {
   FeedbackParams,
   PhotoParams,
   PhotoQuery,
+  TriageAction,
+  HandlingAction,
+  Reopen,
+  Rating,
+  InternalNote,
 } from './feedback.schemas.ts';
 import type { FeedbackService } from './feedback.service.ts';
+import type { FeedbackHandling } from './feedback.handling.ts';
 
 const tags = ['Phản ánh (feedback)'];
 
-export function feedbackRoutes(s: FeedbackService): RouteSpec[] {
+export function feedbackRoutes(s: FeedbackService, h: FeedbackHandling): RouteSpec[] {
+  const done = {
+    204: { description: 'Done' },
+    404: { description: 'Not found', schema: Problem },
+    409: { description: 'Not allowed in this state', schema: Problem },
+  };
   return [
     route({
       method: 'get',
@@ -95,6 +106,68 @@ export function feedbackRoutes(s: FeedbackService): RouteSpec[] {
         res.setHeader('Cache-Control', 'private, max-age=3600');
         res.type('image/jpeg').send(bytes);
       },
+    }),
+    route({
+      method: 'post',
+      path: '/feedback/{id}/triage',
+      tags,
+      summary:
+        'Triage a report: accept (the deadline starts), assign to a department, reject with a reason, mark duplicate',
+      access: 'feedback:triage',
+      params: FeedbackParams,
+      body: TriageAction,
+      responses: done,
+      handler: ({ params, body, auth, actor }) => h.act(params.id, body.action, body, undefined, auth, actor),
+    }),
+    route({
+      method: 'post',
+      path: '/feedback/{id}/handling',
+      tags,
+      summary:
+        'Handle a report of your department: start, or resolve with an answer (and a result photo on site)',
+      access: 'feedback:handle',
+      params: FeedbackParams,
+      multipart: {
+        maxBytes: 8 * 1024 * 1024,
+        files: [{ name: 'photo', required: false, description: 'Photo of the result' }],
+      },
+      body: HandlingAction,
+      responses: { ...done, 403: { description: 'Another department’s report', schema: Problem } },
+      handler: ({ params, body, files, auth, actor }) =>
+        h.act(params.id, body.action, body, files.photo?.buffer, auth, actor),
+    }),
+    route({
+      method: 'post',
+      path: '/feedback/{id}/notes',
+      tags,
+      summary: 'Add an internal note (never shown to the citizen)',
+      access: 'feedback:triage',
+      params: FeedbackParams,
+      body: InternalNote,
+      responses: done,
+      handler: ({ params, body, actor }) => h.note(params.id, body.text, actor),
+    }),
+    route({
+      method: 'post',
+      path: '/feedback/{id}/reopen',
+      tags,
+      summary: 'Reopen my resolved report within 7 days ("chưa được xử lý")',
+      access: 'user',
+      params: FeedbackParams,
+      body: Reopen,
+      responses: done,
+      handler: ({ params, body, auth }) => h.reopen(auth.userId, params.id, body.reason),
+    }),
+    route({
+      method: 'post',
+      path: '/feedback/{id}/rating',
+      tags,
+      summary: 'Rate the answer to my resolved report (1–5)',
+      access: 'user',
+      params: FeedbackParams,
+      body: Rating,
+      responses: done,
+      handler: ({ params, body, auth }) => h.rate(auth.userId, params.id, body.stars, body.comment),
     }),
   ];
 }

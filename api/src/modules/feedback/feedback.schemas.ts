@@ -59,6 +59,10 @@ export const FeedbackView = z
     department: z.string().nullable(),
     dueAt: z.string().datetime().nullable(),
     photos: z.number().int(),
+    answer: z.string().nullable(),
+    rejectionReason: z.string().nullable(),
+    duplicateOf: z.string().uuid().nullable(),
+    rating: z.number().int().nullable(),
     createdAt: z.string().datetime(),
     timeline: z.array(FeedbackEvent),
   })
@@ -83,3 +87,26 @@ export const PhotoParams = z.strictObject({
   n: z.coerce.number().int().min(1).max(6),
 });
 export const PhotoQuery = z.strictObject({ size: z.enum(['full', 'thumb']).default('full') });
+
+export const TriageAction = z
+  .strictObject({
+    action: z.enum(['accept', 'assign', 'reject', 'duplicate']),
+    department: z.string().max(40).optional(),
+    reason: z.string().trim().max(1000).optional(),
+    originalId: z.string().uuid().optional(),
+  })
+  .openapi('FeedbackTriageAction');
+
+export const HandlingAction = z
+  .strictObject({ action: z.enum(['start', 'resolve']), answer: z.string().trim().max(4000).optional() })
+  .openapi('FeedbackHandlingAction');
+
+export const Reopen = z
+  .strictObject({ reason: z.string().trim().min(5).max(1000) })
+  .openapi('FeedbackReopen');
+export const Rating = z
+  .strictObject({ stars: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() })
+  .openapi('FeedbackRating');
+export const InternalNote = z
+  .strictObject({ text: z.string().trim().min(2).max(2000) })
+  .openapi('FeedbackNote');

@@ -41,6 +41,10 @@ interface Row {
   due_at: Date | null;
   created_at: Date;
   photos: string;
+  answer: string | null;
+  rejection_reason: string | null;
+  duplicate_of: string | null;
+  rating: number | null;
 }
 
 /** Citizen feedback (phản ánh): submission with photos and a place, "my reports", one report with its timeline. */
@@ -233,6 +237,10 @@ export function createFeedbackService(deps: {
     return {
       ...summary(r),
       description: r.description,
+      answer: r.answer,
+      rejectionReason: r.rejection_reason,
+      duplicateOf: r.duplicate_of,
+      rating: r.rating,
       timeline: events.map((e) => ({
         at: new Date(e.at).toISOString(),
         status: e.status as 'submitted',

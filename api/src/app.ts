@@ -46,7 +46,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...cardRoutes(services),
     ...passkeyRoutes(services.passkeys),
     ...notificationRoutes(services.notifications),
-    ...feedbackRoutes(services.feedback, services.feedbackHandling),
+    ...feedbackRoutes(services.feedback, services.feedbackHandling, services.feedbackQueue),
     ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),
     ...referenceRoutes(services.reference),

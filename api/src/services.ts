@@ -19,6 +19,7 @@ import { initNotificationModels } from './modules/notifications/notifications.mo
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
 import { createFeedbackService } from './modules/feedback/feedback.service.ts';
 import { createFeedbackHandling } from './modules/feedback/feedback.handling.ts';
+import { createFeedbackQueue } from './modules/feedback/queue.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -94,6 +95,7 @@ export function createServices(deps: CoreDeps) {
     notifications,
     feedback,
     feedbackHandling,
+    feedbackQueue: createFeedbackQueue(deps.sequelize),
   };
 }
 

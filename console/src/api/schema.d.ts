@@ -1549,6 +1549,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The staff queue: filter (status, category, department, commune, overdue, dates, text), sort, page
+         * @description Triage staff see every report; department officers see their departments’ reports.
+         *
+         *     Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated statuses */
+                    status?: string;
+                    category?: string;
+                    department?: string;
+                    commune?: string;
+                    overdue?: "true" | "false";
+                    from?: string | null;
+                    to?: string | null;
+                    q?: string;
+                    sort?: "createdAt" | "-createdAt" | "dueAt" | "-dueAt";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackQueuePage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/bulk-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign several reports to a department at once (each reported separately)
+         * @description Access: permission `feedback:triage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackBulkAssign"];
+                };
+            };
+            responses: {
+                /** @description One result per report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackBulkResult"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback/mine": {
         parameters: {
             query?: never;
@@ -3709,6 +3860,40 @@ export interface components {
             lng?: number | null;
             communeCode?: string;
             address?: string;
+        };
+        FeedbackQueuePage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                category: string;
+                title: string;
+                status: components["schemas"]["FeedbackStatus"];
+                department: string | null;
+                communeCode: string | null;
+                communeName: string | null;
+                lat: number | null;
+                lng: number | null;
+                /** Format: date-time */
+                dueAt: string | null;
+                overdue: boolean;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        FeedbackBulkResult: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                ok: boolean;
+                code: string | null;
+            }[];
+        };
+        FeedbackBulkAssign: {
+            ids: string[];
+            department: string;
         };
         FeedbackMinePage: {
             items: components["schemas"]["FeedbackSummary"][];

@@ -15,13 +15,22 @@ import {
   Reopen,
   Rating,
   InternalNote,
+  QueueQuerySchema,
+  QueuePage,
+  BulkAssign,
+  BulkResult,
 } from './feedback.schemas.ts';
+import type { createFeedbackQueue } from './queue.ts';
 import type { FeedbackService } from './feedback.service.ts';
 import type { FeedbackHandling } from './feedback.handling.ts';
 
 const tags = ['Phản ánh (feedback)'];
 
-export function feedbackRoutes(s: FeedbackService, h: FeedbackHandling): RouteSpec[] {
+export function feedbackRoutes(
+  s: FeedbackService,
+  h: FeedbackHandling,
+  queue: ReturnType<typeof createFeedbackQueue>,
+): RouteSpec[] {
   const done = {
     204: { description: 'Done' },
     404: { description: 'Not found', schema: Problem },
@@ -61,6 +70,39 @@ export function feedbackRoutes(s: FeedbackService, h: FeedbackHandling): RouteSp
           body,
           (fileLists.photos ?? []).map((f) => f.buffer),
         ),
+    }),
+    route({
+      method: 'get',
+      path: '/feedback/queue',
+      tags,
+      summary:
+        'The staff queue: filter (status, category, department, commune, overdue, dates, text), sort, page',
+      description: 'Triage staff see every report; department officers see their departments’ reports.',
+      access: 'console:access',
+      query: QueueQuerySchema,
+      responses: { 200: { description: 'A page', schema: QueuePage } },
+      handler: ({ query, auth }) => queue(query, auth),
+    }),
+    route({
+      method: 'post',
+      path: '/feedback/bulk-assign',
+      tags,
+      summary: 'Assign several reports to a department at once (each reported separately)',
+      access: 'feedback:triage',
+      body: BulkAssign,
+      responses: { 200: { description: 'One result per report', schema: BulkResult } },
+      handler: async ({ body, auth, actor }) => {
+        const items = [];
+        for (const id of body.ids) {
+          try {
+            await h.act(id, 'assign', { department: body.department }, undefined, auth, actor);
+            items.push({ id, ok: true, code: null });
+          } catch (err) {
+            items.push({ id, ok: false, code: (err as { code?: string }).code ?? 'error' });
+          }
+        }
+        return { items };
+      },
     }),
     route({
       method: 'get',

@@ -110,3 +110,64 @@ export const Rating = z
 export const InternalNote = z
   .strictObject({ text: z.string().trim().min(2).max(2000) })
   .openapi('FeedbackNote');
+
+export const QueueQuerySchema = z
+  .strictObject({
+    status: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s.split(',') : undefined))
+      .pipe(z.array(FeedbackStatus).optional())
+      .describe('Comma-separated statuses'),
+    category: z.string().max(40).optional(),
+    department: z.string().max(40).optional(),
+    commune: z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional(),
+    overdue: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+    sort: z.enum(['createdAt', '-createdAt', 'dueAt', '-dueAt']).default('-createdAt'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .openapi('FeedbackQueueQuery');
+
+export const QueuePage = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string().uuid(),
+        category: z.string(),
+        title: z.string(),
+        status: FeedbackStatus,
+        department: z.string().nullable(),
+        communeCode: z.string().nullable(),
+        communeName: z.string().nullable(),
+        lat: z.number().nullable(),
+        lng: z.number().nullable(),
+        dueAt: z.string().datetime().nullable(),
+        overdue: z.boolean(),
+        createdAt: z.string().datetime(),
+      }),
+    ),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('FeedbackQueuePage');
+
+export const BulkAssign = z
+  .strictObject({ ids: z.array(z.string().uuid()).min(1).max(200), department: z.string().max(40) })
+  .openapi('FeedbackBulkAssign');
+
+export const BulkResult = z
+  .object({
+    items: z.array(z.object({ id: z.string().uuid(), ok: z.boolean(), code: z.string().nullable() })),
+  })
+  .openapi('FeedbackBulkResult');

@@ -222,3 +222,47 @@ describe('feedback lifecycle', () => {
     ).toBe('Không thuộc thẩm quyền của tỉnh.');
   });
 });
+
+describe('staff queue', () => {
+  it('filters, sorts and pages; officers see only their departments; bulk assign reports each report', async () => {
+    const c = await registerCitizen(api);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push(await report(c.accessToken, i % 2 ? 'health' : 'traffic'));
+    await triage(ids[0] as string, { action: 'accept' });
+    await api.sequelize.query(
+      `UPDATE feedback_reports SET due_at = now() - interval '1 day' WHERE id = :id`,
+      { replacements: { id: ids[0] } },
+    );
+    const q = (params: string, token = ioc) =>
+      api.request('GET', `/api/v1/feedback/queue?${params}`, undefined, bearer(token));
+
+    const overdue = await q('overdue=true');
+    expect(overdue.body.items.map((i: { id: string }) => i.id)).toContain(ids[0]);
+    expect(overdue.body.items.every((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    const health = await q('category=health&status=submitted&sort=createdAt');
+    expect(health.body.items.every((i: { category: string }) => i.category === 'health')).toBe(true);
+    const times = health.body.items.map((i: { createdAt: string }) => i.createdAt);
+    expect([...times].sort()).toEqual(times);
+    const paged = await q('pageSize=2&page=1');
+    expect(paged.body.items).toHaveLength(2);
+    expect(paged.body.total).toBeGreaterThanOrEqual(4);
+    expect((await q('q=o ga tren duong')).body.total).toBeGreaterThanOrEqual(4); // accents ignored
+    expect((await q('status=flying')).status).toBe(400);
+
+    const bulk = await api.request(
+      'POST',
+      '/api/v1/feedback/bulk-assign',
+      { ids: [ids[0], ids[1]], department: 'sxd' },
+      bearer(ioc),
+    );
+    expect(bulk.body.items).toEqual([
+      { id: ids[0], ok: true, code: null },
+      { id: ids[1], ok: false, code: 'feedback_status' }, // not accepted yet
+    ]);
+    const mine = await q('pageSize=200', officer);
+    expect(mine.body.items.every((i: { department: string }) => i.department === 'sxd')).toBe(true);
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(ids[0]);
+    expect((await q('', otherOfficer)).body.items.map((i: { id: string }) => i.id)).not.toContain(ids[0]);
+    expect((await q('', c.accessToken)).status).toBe(403);
+  });
+});

@@ -1,0 +1,96 @@
+import { QueryTypes, type Sequelize } from 'sequelize';
+import type { AuthContext } from '../../platform/auth/permissions.ts';
+
+export interface QueueQuery {
+  status?: string[] | undefined;
+  category?: string | undefined;
+  department?: string | undefined;
+  commune?: string | undefined;
+  overdue?: boolean | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  q?: string | undefined;
+  sort: 'createdAt' | '-createdAt' | 'dueAt' | '-dueAt';
+  page: number;
+  pageSize: number;
+}
+
+const ORDER = {
+  createdAt: 'r.created_at ASC, r.id ASC',
+  '-createdAt': 'r.created_at DESC, r.id DESC',
+  dueAt: 'r.due_at ASC NULLS LAST, r.id ASC',
+  '-dueAt': 'r.due_at DESC NULLS LAST, r.id DESC',
+} as const;
+
+/**
+ * The staff queue: filters, sorting and paging in SQL. Triage staff see every report; a department's
+ * officers see their departments' reports only.
+ */
+export function createFeedbackQueue(sequelize: Sequelize) {
+  return async function queue(q: QueueQuery, auth: AuthContext) {
+    const where: string[] = ['TRUE'];
+    const rep: Record<string, unknown> = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+    if (!auth.permissions.has('feedback:triage')) {
+      where.push('r.department IN (SELECT department FROM officer_departments WHERE user_id = :me)');
+      rep.me = auth.userId;
+    }
+    if (q.status?.length) {
+      where.push('r.status IN (:status)');
+      rep.status = q.status;
+    }
+    for (const [key, col] of [
+      ['category', 'r.category'],
+      ['department', 'r.department'],
+      ['commune', 'r.commune_code'],
+    ] as const)
+      if (q[key]) {
+        where.push(`${col} = :${key}`);
+        rep[key] = q[key];
+      }
+    if (q.overdue) where.push(`r.due_at < now() AND r.status NOT IN ('resolved', 'rejected', 'duplicate')`);
+    if (q.from) {
+      where.push('r.created_at >= :from');
+      rep.from = q.from;
+    }
+    if (q.to) {
+      where.push('r.created_at <= :to');
+      rep.to = q.to;
+    }
+    if (q.q) {
+      where.push(`f_unaccent(lower(r.title)) LIKE '%' || f_unaccent(lower(:q)) || '%'`);
+      rep.q = q.q;
+    }
+    const sql = `FROM feedback_reports r LEFT JOIN communes c ON c.code = r.commune_code WHERE ${where.join(' AND ')}`;
+    const [rows, total] = await Promise.all([
+      sequelize.query<Record<string, unknown>>(
+        `SELECT r.id, r.category, r.title, r.status, r.department, r.commune_code, c.name AS commune_name, r.lat, r.lng,
+                r.due_at, r.created_at, (r.due_at < now() AND r.status NOT IN ('resolved', 'rejected', 'duplicate')) AS overdue
+         ${sql} ORDER BY ${ORDER[q.sort]} LIMIT :limit OFFSET :offset`,
+        { replacements: rep, type: QueryTypes.SELECT },
+      ),
+      sequelize.query<{ n: string }>(`SELECT count(*) AS n ${sql}`, {
+        replacements: rep,
+        type: QueryTypes.SELECT,
+      }),
+    ]);
+    return {
+      items: rows.map((r) => ({
+        id: String(r.id),
+        category: String(r.category),
+        title: String(r.title),
+        status: String(r.status) as 'submitted',
+        department: (r.department as string | null) ?? null,
+        communeCode: (r.commune_code as string | null) ?? null,
+        communeName: (r.commune_name as string | null) ?? null,
+        lat: (r.lat as number | null) ?? null,
+        lng: (r.lng as number | null) ?? null,
+        dueAt: r.due_at ? new Date(r.due_at as string).toISOString() : null,
+        overdue: Boolean(r.overdue),
+        createdAt: new Date(r.created_at as string).toISOString(),
+      })),
+      total: Number(total[0]?.n ?? 0),
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  };
+}

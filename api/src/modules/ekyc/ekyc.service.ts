@@ -12,13 +12,10 @@ import type { NotificationService } from '../notifications/notifications.service
 import { EkycCase, EkycImage, type EkycStatus, type ImageKind } from './ekyc.models.ts';
 import { normaliseImage } from '../../platform/images.ts';
 import { nextStep } from './ekyc.messages.ts';
-import {
-  FaceModelsMissingError,
-  compareFaces,
-  type FaceEngine,
-  type FaceVerification,
-} from './face/index.ts';
-import { Unauthenticated } from '../../platform/errors.ts';
+import { sealEmbedding } from './face-print.ts';
+import { createRetention } from './retention.ts';
+import { createDeviceSelfie } from './device-selfie.ts';
+import { FaceModelsMissingError, type FaceEngine, type FaceVerification } from './face/index.ts';
 
 export interface EkycDeps {
   sequelize: Sequelize;
@@ -30,13 +27,6 @@ export interface EkycDeps {
   notifications: NotificationService;
   faceEngine: () => Promise<FaceEngine>;
 }
-
-const sealEmbedding = (sealer: Sealer, e: Float32Array) =>
-  sealer.seal(Buffer.from(e.buffer, e.byteOffset, e.byteLength).toString('base64'), 'face:embedding');
-const openEmbedding = (sealer: Sealer, sealed: string) => {
-  const b = Buffer.from(sealer.open(sealed, 'face:embedding'), 'base64');
-  return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
-};
 
 const SELFIE_RETRY = ['selfie_no_face', 'selfie_face_too_small', 'selfie_unreadable_image'];
 const NOT_FOUND = { vi: 'Không tìm thấy hồ sơ định danh.', en: 'No such identity verification case.' };
@@ -438,95 +428,8 @@ export function createEkycService(deps: EkycDeps) {
     return detail(id, actor);
   }
 
-  /** Delete the raw images of cases decided more than EKYC_IMAGE_RETENTION_DAYS ago; keep decisions and scores. */
-  async function purgeImages(now = new Date()): Promise<number> {
-    const cutoff = new Date(now.getTime() - config.EKYC_IMAGE_RETENTION_DAYS * 86400_000);
-    return sequelize.transaction(async (t) => {
-      const due = await EkycCase.findAll({
-        where: { decidedAt: { [Op.lt]: cutoff }, imagesDeletedAt: null },
-        attributes: ['id'],
-        transaction: t,
-      });
-      if (!due.length) return 0;
-      const ids = due.map((d) => d.id);
-      await EkycImage.destroy({ where: { caseId: ids }, transaction: t });
-      await EkycCase.update({ imagesDeletedAt: now }, { where: { id: ids }, transaction: t });
-      await audit(
-        { userId: null, ip: null, userAgent: null, requestId: 'retention' },
-        {
-          action: 'ekyc.images_purged',
-          entityType: 'ekyc_case',
-          details: { cases: ids.length, cutoff: cutoff.toISOString() },
-        },
-        t,
-      );
-      return ids.length;
-    });
-  }
-
-  /**
-   * The selfie step of signing in on a new phone (level-2 accounts): the ticket proves password and SMS
-   * code; the selfie must match the card portrait's face print at the accept threshold. Three tries.
-   */
-  async function deviceSelfie(
-    ticketId: string,
-    selfieBytes: Buffer,
-    actor: AuditActor,
-    deviceHash: string | null,
-  ) {
-    const [ticket] = await sequelize.query<{ user_id: string; device_hash: string; attempts: number }>(
-      `UPDATE device_tickets SET attempts = attempts + 1
-       WHERE id = :id AND consumed_at IS NULL AND expires_at > now() AND attempts < 3
-       RETURNING user_id, device_hash, attempts`,
-      { replacements: { id: ticketId }, type: QueryTypes.SELECT },
-    );
-    if (!ticket || (deviceHash ?? '') !== ticket.device_hash)
-      throw new Unauthenticated('device_ticket_invalid', {
-        vi: 'Phiên xác minh điện thoại mới đã hết hạn hoặc đã dùng hết lượt. Hãy đăng nhập lại.',
-        en: 'The new-phone check has expired or used all its tries. Sign in again.',
-      });
-    const [card] = await sequelize.query<{ face_embedding_sealed: string | null }>(
-      'SELECT face_embedding_sealed FROM citizen_identities WHERE user_id = :id',
-      { replacements: { id: ticket.user_id }, type: QueryTypes.SELECT },
-    );
-    if (!card?.face_embedding_sealed) throw new NotFound('face_print_missing', NOT_FOUND);
-    const selfie = await normaliseImage('selfie', selfieBytes);
-    const analysis = await (await engine()).analyse(selfie.jpeg);
-    const similarity = analysis.ok
-      ? compareFaces(openEmbedding(sealer, card.face_embedding_sealed), analysis.embedding)
-      : null;
-    const matched = similarity !== null && similarity >= thresholds.accept;
-    await audit(
-      { ...actor, userId: ticket.user_id },
-      {
-        action: 'auth.device_selfie',
-        entityType: 'user',
-        entityId: ticket.user_id,
-        details: { matched, similarity },
-      },
-    );
-    if (!matched) {
-      const left = 3 - ticket.attempts;
-      throw new Unauthenticated(
-        analysis.ok ? 'selfie_mismatch' : `selfie_${analysis.reason}`,
-        {
-          vi: `${analysis.ok ? 'Ảnh chân dung không khớp với ảnh trên thẻ CCCD.' : 'Không nhận rõ khuôn mặt trong ảnh.'} ${left > 0 ? `Còn ${left} lần thử.` : 'Hãy đăng nhập lại.'}`,
-          en: `${analysis.ok ? 'The selfie does not match your ID card photo.' : 'No clear face in the picture.'} ${left > 0 ? `${left} tries left.` : 'Sign in again.'}`,
-        },
-        { extra: { triesLeft: left } },
-      );
-    }
-    await sequelize.query('UPDATE device_tickets SET consumed_at = now() WHERE id = :id', {
-      replacements: { id: ticketId },
-    });
-    return deps.identity.signInVerified(
-      ticket.user_id,
-      actor,
-      'new_device_selfie',
-      ticket.device_hash || null,
-    );
-  }
-
+  const purgeImages = createRetention({ sequelize, config });
+  const deviceSelfie = createDeviceSelfie({ sequelize, sealer, identity: deps.identity, engine, thresholds });
   return { submit, mine, mineOne, queue, detail, image, decide, purgeImages, deviceSelfie };
 }
 

@@ -13,70 +13,36 @@ import {
   Dialog,
   DialogActions,
   DialogContent,
-  DialogContentText,
   DialogTitle,
   Drawer,
   IconButton,
   Paper,
   Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { asProblem, fieldErrors, type Problem } from '../api/problem';
 import { useAuth } from '../auth/context';
 import { hasPermission } from '../auth/permissions';
-import { describeProblem, ProblemAlert } from '../components/ProblemAlert';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
-import type { MessageKey } from '../i18n/vi';
 import { useNotify } from '../notify';
 import { formatDateTime, nationalPhone } from '../time';
 import { useApiQuery } from '../useApiQuery';
-import { CompareTable, FaceCrop, ImageTile, SimilarityGauge } from './CaseParts';
+import { CompareTable, FaceCrop, Field, ImageTile, Section, SimilarityGauge } from './CaseParts';
+import { DecisionDialog, type Decision } from './DecisionDialog';
+import { EarlierCases, STATUS_COLOR } from './EarlierCases';
 import {
   formatAge,
-  formatSimilarity,
   mismatchedFields,
   reasonColor,
   reasonLabel,
-  REASON_MAX,
   shortcutFor,
-  similarityTone,
-  validReason,
   type CaseDetail,
-  type CaseStatus,
   type ImageKind,
   type Thresholds,
 } from './review';
-
-type Decision = 'approve' | 'reject';
-
-const STATUS_COLOR: Record<CaseStatus, 'warning' | 'success' | 'error'> = {
-  review: 'warning',
-  approved: 'success',
-  rejected: 'error',
-};
-
-const QUICK_REASONS: Record<Decision, MessageKey[]> = {
-  approve: [
-    'ekycCase.quick.approve.faceMatch',
-    'ekycCase.quick.approve.typo',
-    'ekycCase.quick.approve.photo',
-  ],
-  reject: [
-    'ekycCase.quick.reject.faceMismatch',
-    'ekycCase.quick.reject.unreadable',
-    'ekycCase.quick.reject.dataMismatch',
-    'ekycCase.quick.reject.numberTaken',
-  ],
-};
 
 interface Props {
   caseId: string | null;
@@ -119,33 +85,6 @@ export function CaseDrawer({ caseId, onClose, ...rest }: Props) {
       </Stack>
       {caseId ? <CaseView key={caseId} caseId={caseId} onClose={onClose} {...rest} /> : null}
     </Drawer>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box sx={{ minWidth: 0 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {label}
-      </Typography>
-      <Typography component="div" sx={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Typography>
-    </Box>
-  );
-}
-
-function Section({ title, children, aside }: { title: string; children: ReactNode; aside?: ReactNode }) {
-  return (
-    <Paper variant="outlined" component="section" sx={{ p: 2, minWidth: 0 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', mb: 1.5, gap: 1 }}>
-        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, flex: 1 }}>
-          {title}
-        </Typography>
-        {aside}
-      </Stack>
-      {children}
-    </Paper>
   );
 }
 
@@ -487,195 +426,5 @@ function CaseView({
         </DialogActions>
       </Dialog>
     </>
-  );
-}
-
-function EarlierCases({ detail, onOpen }: { detail: CaseDetail; onOpen: (id: string) => void }) {
-  const { t, lang } = useI18n();
-  if (detail.earlierCases.length === 0)
-    return <Typography color="text.secondary">{t('ekycCase.earlierNone')}</Typography>;
-  return (
-    <Box sx={{ overflowX: 'auto' }}>
-      <Table size="small" aria-label={t('ekycCase.earlier')} data-testid="earlier-cases">
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('ekycCase.createdAt')}</TableCell>
-            <TableCell>{t('users.col.status')}</TableCell>
-            <TableCell align="right">{t('ekyc.col.similarity')}</TableCell>
-            <TableCell>{t('ekycCase.account')}</TableCell>
-            <TableCell padding="checkbox" />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {detail.earlierCases.map((c) => {
-            const tone = similarityTone(c.similarity, detail.thresholds);
-            return (
-              <TableRow key={c.id} data-testid="earlier-case" data-same-account={String(c.sameAccount)}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(c.createdAt, lang)}</TableCell>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    variant="outlined"
-                    color={STATUS_COLOR[c.status]}
-                    label={t(`ekyc.status.${c.status}`)}
-                  />
-                </TableCell>
-                <TableCell
-                  align="right"
-                  sx={{ fontFamily: 'monospace', color: tone === 'default' ? undefined : `${tone}.dark` }}
-                >
-                  {formatSimilarity(c.similarity, lang) ?? t('common.none')}
-                </TableCell>
-                <TableCell>
-                  {c.sameAccount ? (
-                    <Chip size="small" variant="outlined" label={t('ekycCase.sameAccount')} />
-                  ) : (
-                    <Chip
-                      size="small"
-                      color="error"
-                      icon={<WarningAmberIcon />}
-                      label={t('ekycCase.otherAccount')}
-                      data-testid="other-account"
-                    />
-                  )}
-                </TableCell>
-                <TableCell padding="checkbox">
-                  <IconButton
-                    size="small"
-                    onClick={() => onOpen(c.id)}
-                    aria-label={t('ekycCase.openCase')}
-                    title={t('ekycCase.openCase')}
-                  >
-                    <OpenInNewIcon fontSize="small" />
-                  </IconButton>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </Box>
-  );
-}
-
-function DecisionDialog({
-  decision,
-  detail,
-  onCancel,
-  onDecided,
-  onConflict,
-}: {
-  decision: Decision;
-  detail: CaseDetail;
-  onCancel: () => void;
-  onDecided: (next: CaseDetail) => void;
-  onConflict: () => void;
-}) {
-  const i18n = useI18n();
-  const { t, lang } = i18n;
-  const notify = useNotify();
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-  const approve = decision === 'approve';
-  const ok = validReason(reason);
-
-  const submit = async () => {
-    if (!ok || busy) return;
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      const next = await unwrap(
-        api.POST('/api/v1/ekyc/review/{id}/decision', {
-          params: { path: { id: detail.id } },
-          body: { decision, reason: reason.trim() },
-        }),
-      );
-      onDecided(next);
-    } catch (err) {
-      const p = asProblem(err);
-      setProblem(p);
-      notify(describeProblem(p, i18n), 'error');
-      if (p.status === 409) onConflict();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const fields = problem ? fieldErrors(problem, lang) : {};
-  const titleId = 'decision-title';
-  return (
-    <Dialog
-      open
-      onClose={busy ? undefined : onCancel}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby={titleId}
-      data-testid="decision-dialog"
-    >
-      <DialogTitle id={titleId}>{t(approve ? 'ekycCase.approveTitle' : 'ekycCase.rejectTitle')}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>
-          {approve
-            ? t('ekycCase.approveBody', { name: detail.user.fullName, cccd: detail.declared.cccdNumber })
-            : t('ekycCase.rejectBody', { name: detail.user.fullName })}
-        </DialogContentText>
-        <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 0.5 }}>
-          {t('ekycCase.quickReasons')}
-        </Typography>
-        <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.75, mb: 2 }}>
-          {QUICK_REASONS[decision].map((key) => {
-            const text = t(key);
-            return (
-              <Chip
-                key={key}
-                label={text}
-                size="small"
-                clickable
-                color={reason === text ? 'primary' : 'default'}
-                variant={reason === text ? 'filled' : 'outlined'}
-                onClick={() => setReason(text)}
-                sx={{ height: 'auto', py: 0.5, '& .MuiChip-label': { whiteSpace: 'normal' } }}
-              />
-            );
-          })}
-        </Stack>
-        <TextField
-          label={t('ekycCase.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
-          }}
-          required
-          fullWidth
-          multiline
-          minRows={2}
-          autoFocus
-          error={Boolean(fields.reason)}
-          helperText={fields.reason ?? t('ekycCase.reasonHelp')}
-          slotProps={{ htmlInput: { maxLength: REASON_MAX, 'data-testid': 'decision-reason' } }}
-        />
-        {problem ? (
-          <Box sx={{ mt: 2 }}>
-            <ProblemAlert problem={problem} />
-          </Box>
-        ) : null}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          variant="contained"
-          color={approve ? 'success' : 'error'}
-          onClick={() => void submit()}
-          disabled={!ok || busy}
-          data-testid="confirm-decision"
-        >
-          {t(approve ? 'ekycCase.confirmApprove' : 'ekycCase.confirmReject')}
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import HideImageIcon from '@mui/icons-material/HideImage';
@@ -15,6 +16,7 @@ import {
   TableRow,
   Tooltip,
   Typography,
+  Paper,
 } from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { describeProblem } from '../components/ProblemAlert';
@@ -365,5 +367,40 @@ export function CompareTable({ declared, qr }: Pick<CaseDetail, 'declared' | 'qr
         })}
       </TableBody>
     </Table>
+  );
+}
+
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box sx={{ minWidth: 0 }}>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography component="div" sx={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+export function Section({
+  title,
+  children,
+  aside,
+}: {
+  title: string;
+  children: ReactNode;
+  aside?: ReactNode;
+}) {
+  return (
+    <Paper variant="outlined" component="section" sx={{ p: 2, minWidth: 0 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 1.5, gap: 1 }}>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, flex: 1 }}>
+          {title}
+        </Typography>
+        {aside}
+      </Stack>
+      {children}
+    </Paper>
   );
 }

@@ -5,7 +5,7 @@ import { User, UserRole, RefreshToken } from './identity.models.ts';
 import type { OtpService } from './otp.service.ts';
 import type { DeviceRegistry } from './devices.ts';
 import { hashPassword, verifySecret, burnVerifyTime } from '../../platform/auth/passwords.ts';
-import { newRefreshSecret, sha256, type TokenSigner } from '../../platform/auth/tokens.ts';
+import { newRefreshSecret, parseRefreshToken, sha256, type TokenSigner } from '../../platform/auth/tokens.ts';
 import { permissionsOf, type Role } from '../../platform/auth/permissions.ts';
 import { audit, type AuditActor } from '../../platform/audit.ts';
 import { Conflict, Forbidden, NotFound, RateLimited, Unauthenticated } from '../../platform/errors.ts';
@@ -268,15 +268,10 @@ export function createIdentityService(deps: IdentityDeps) {
     });
   }
 
-  function parseRefresh(token: string): { id: string; secret: string } | null {
-    const m = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,})$/.exec(token);
-    return m ? { id: m[1] as string, secret: m[2] as string } : null;
-  }
-
   const refreshError = (code: string, vi: string, en: string) => new Unauthenticated(code, { vi, en });
 
   async function refresh(token: string, actor: AuditActor): Promise<SessionDto> {
-    const parsed = parseRefresh(token);
+    const parsed = parseRefreshToken(token);
     if (!parsed)
       throw refreshError(
         'refresh_invalid',
@@ -342,7 +337,7 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   async function logout(token: string): Promise<void> {
-    const parsed = parseRefresh(token);
+    const parsed = parseRefreshToken(token);
     if (!parsed) return;
     const row = await RefreshToken.findByPk(parsed.id);
     if (!row || row.tokenHash !== sha256(parsed.secret)) return;

@@ -128,4 +128,10 @@ export function newRefreshSecret(): { secret: string; digest: string } {
   return { secret, digest: sha256(secret) };
 }
 
+/** "<id>.<secret>" → its parts, or null when it is not shaped like a refresh token. */
+export function parseRefreshToken(token: string): { id: string; secret: string } | null {
+  const m = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,})$/.exec(token);
+  return m ? { id: m[1] as string, secret: m[2] as string } : null;
+}
+
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

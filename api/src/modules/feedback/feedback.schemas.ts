@@ -5,6 +5,11 @@ export const FeedbackStatus = z
   .enum(['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'rejected', 'duplicate'])
   .openapi('FeedbackStatus');
 
+export const DeadlineState = z
+  .enum(['none', 'ok', 'due_soon', 'overdue'])
+  .describe('none: no due date or closed; due_soon: due within 48 h')
+  .openapi('FeedbackDeadlineState');
+
 export const CategoryList = z
   .object({
     items: z.array(
@@ -147,12 +152,14 @@ export const QueuePage = z
         title: z.string(),
         status: FeedbackStatus,
         department: z.string().nullable(),
+        departmentName: z.string().nullable(),
         communeCode: z.string().nullable(),
         communeName: z.string().nullable(),
-        lat: z.number().nullable(),
+        lat: z.number().nullable().describe('The commune centroid when only a commune was given'),
         lng: z.number().nullable(),
         dueAt: z.string().datetime().nullable(),
         overdue: z.boolean(),
+        deadline: DeadlineState,
         createdAt: z.string().datetime(),
       }),
     ),

@@ -36,3 +36,20 @@ export const STATUS_EN: Record<Status, string> = {
   rejected: 'Not accepted',
   duplicate: 'Duplicate of another report',
 };
+
+/** Statuses in which a report is being handled against its due date (submitted has no due date yet). */
+export const OPEN_STATUSES: Status[] = ['accepted', 'assigned', 'in_progress'];
+export const DUE_SOON_HOURS = 48;
+export type DeadlineState = 'none' | 'ok' | 'due_soon' | 'overdue';
+
+/** Where a report stands against its deadline: no clock (none), ok, due within 48 h, or overdue. */
+export function deadlineState(
+  dueAt: Date | string | null | undefined,
+  status: string,
+  now: Date = new Date(),
+): DeadlineState {
+  if (!dueAt || !OPEN_STATUSES.includes(status as Status)) return 'none';
+  const left = new Date(dueAt).getTime() - now.getTime();
+  if (left < 0) return 'overdue';
+  return left <= DUE_SOON_HOURS * 3600_000 ? 'due_soon' : 'ok';
+}

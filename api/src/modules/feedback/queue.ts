@@ -1,7 +1,10 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { AuthContext } from '../../platform/auth/permissions.ts';
+import { loadCategories } from './categories.ts';
+import { deadlineState } from './lifecycle.ts';
 
-export interface QueueQuery {
+/** The filters shared by the queue, the map and the statistics. */
+export interface FeedbackFilter {
   status?: string[] | undefined;
   category?: string | undefined;
   department?: string | undefined;
@@ -10,9 +13,52 @@ export interface QueueQuery {
   from?: Date | undefined;
   to?: Date | undefined;
   q?: string | undefined;
+}
+
+export interface QueueQuery extends FeedbackFilter {
   sort: 'createdAt' | '-createdAt' | 'dueAt' | '-dueAt';
   page: number;
   pageSize: number;
+}
+
+/**
+ * The WHERE clause (on `feedback_reports r`) for a filter and the caller: triage staff see every report; a
+ * department's officers see their departments' reports only.
+ */
+export function feedbackWhere(q: FeedbackFilter, auth: AuthContext) {
+  const where: string[] = ['TRUE'];
+  const rep: Record<string, unknown> = {};
+  if (!auth.permissions.has('feedback:triage')) {
+    where.push('r.department IN (SELECT department FROM officer_departments WHERE user_id = :me)');
+    rep.me = auth.userId;
+  }
+  if (q.status?.length) {
+    where.push('r.status IN (:status)');
+    rep.status = q.status;
+  }
+  for (const [key, col] of [
+    ['category', 'r.category'],
+    ['department', 'r.department'],
+    ['commune', 'r.commune_code'],
+  ] as const)
+    if (q[key]) {
+      where.push(`${col} = :${key}`);
+      rep[key] = q[key];
+    }
+  if (q.overdue) where.push(`r.due_at < now() AND r.status NOT IN ('resolved', 'rejected', 'duplicate')`);
+  if (q.from) {
+    where.push('r.created_at >= :from');
+    rep.from = q.from;
+  }
+  if (q.to) {
+    where.push('r.created_at <= :to');
+    rep.to = q.to;
+  }
+  if (q.q) {
+    where.push(`f_unaccent(lower(r.title)) LIKE '%' || f_unaccent(lower(:q)) || '%'`);
+    rep.q = q.q;
+  }
+  return { where: where.join(' AND '), replacements: rep };
 }
 
 const ORDER = {
@@ -27,43 +73,15 @@ const ORDER = {
  * officers see their departments' reports only.
  */
 export function createFeedbackQueue(sequelize: Sequelize) {
+  const deptNames = new Map(loadCategories().departments.map((d) => [d.code, d.name]));
   return async function queue(q: QueueQuery, auth: AuthContext) {
-    const where: string[] = ['TRUE'];
-    const rep: Record<string, unknown> = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-    if (!auth.permissions.has('feedback:triage')) {
-      where.push('r.department IN (SELECT department FROM officer_departments WHERE user_id = :me)');
-      rep.me = auth.userId;
-    }
-    if (q.status?.length) {
-      where.push('r.status IN (:status)');
-      rep.status = q.status;
-    }
-    for (const [key, col] of [
-      ['category', 'r.category'],
-      ['department', 'r.department'],
-      ['commune', 'r.commune_code'],
-    ] as const)
-      if (q[key]) {
-        where.push(`${col} = :${key}`);
-        rep[key] = q[key];
-      }
-    if (q.overdue) where.push(`r.due_at < now() AND r.status NOT IN ('resolved', 'rejected', 'duplicate')`);
-    if (q.from) {
-      where.push('r.created_at >= :from');
-      rep.from = q.from;
-    }
-    if (q.to) {
-      where.push('r.created_at <= :to');
-      rep.to = q.to;
-    }
-    if (q.q) {
-      where.push(`f_unaccent(lower(r.title)) LIKE '%' || f_unaccent(lower(:q)) || '%'`);
-      rep.q = q.q;
-    }
-    const sql = `FROM feedback_reports r LEFT JOIN communes c ON c.code = r.commune_code WHERE ${where.join(' AND ')}`;
+    const w = feedbackWhere(q, auth);
+    const rep = { ...w.replacements, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+    const sql = `FROM feedback_reports r LEFT JOIN communes c ON c.code = r.commune_code WHERE ${w.where}`;
     const [rows, total] = await Promise.all([
       sequelize.query<Record<string, unknown>>(
-        `SELECT r.id, r.category, r.title, r.status, r.department, r.commune_code, c.name AS commune_name, r.lat, r.lng,
+        `SELECT r.id, r.category, r.title, r.status, r.department, r.commune_code, c.name AS commune_name,
+                coalesce(r.lat, c.lat) AS lat, coalesce(r.lng, c.lng) AS lng,
                 r.due_at, r.created_at, (r.due_at < now() AND r.status NOT IN ('resolved', 'rejected', 'duplicate')) AS overdue
          ${sql} ORDER BY ${ORDER[q.sort]} LIMIT :limit OFFSET :offset`,
         { replacements: rep, type: QueryTypes.SELECT },
@@ -80,12 +98,14 @@ export function createFeedbackQueue(sequelize: Sequelize) {
         title: String(r.title),
         status: String(r.status) as 'submitted',
         department: (r.department as string | null) ?? null,
+        departmentName: r.department ? (deptNames.get(r.department as string) ?? null) : null,
         communeCode: (r.commune_code as string | null) ?? null,
         communeName: (r.commune_name as string | null) ?? null,
         lat: (r.lat as number | null) ?? null,
         lng: (r.lng as number | null) ?? null,
         dueAt: r.due_at ? new Date(r.due_at as string).toISOString() : null,
         overdue: Boolean(r.overdue),
+        deadline: deadlineState(r.due_at as string | null, String(r.status)),
         createdAt: new Date(r.created_at as string).toISOString(),
       })),
       total: Number(total[0]?.n ?? 0),

@@ -24,6 +24,7 @@ import { cardRoutes } from './modules/identity/card.routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { feedbackStaffRoutes } from './modules/feedback/staff.routes.ts';
 import { ekycRoutes } from './modules/ekyc/ekyc.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -46,6 +47,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...cardRoutes(services),
     ...passkeyRoutes(services.passkeys),
     ...notificationRoutes(services.notifications),
+    ...feedbackStaffRoutes(services.feedbackStaff),
     ...feedbackRoutes(services.feedback, services.feedbackHandling, services.feedbackQueue),
     ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),

@@ -20,6 +20,7 @@ import { createNotificationService } from './modules/notifications/notifications
 import { createFeedbackService } from './modules/feedback/feedback.service.ts';
 import { createFeedbackHandling } from './modules/feedback/feedback.handling.ts';
 import { createFeedbackQueue } from './modules/feedback/queue.ts';
+import { createFeedbackStaff } from './modules/feedback/staff.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -96,6 +97,7 @@ export function createServices(deps: CoreDeps) {
     feedback,
     feedbackHandling,
     feedbackQueue: createFeedbackQueue(deps.sequelize),
+    feedbackStaff: createFeedbackStaff({ sequelize: deps.sequelize }),
   };
 }
 

@@ -119,11 +119,11 @@ export const InternalNote = z
 export const QueueQuerySchema = z
   .strictObject({
     status: z
-      .string()
+      .union([z.string(), z.array(z.string())])
       .optional()
-      .transform((s) => (s ? s.split(',') : undefined))
+      .transform((s) => (s ? [s].flat().flatMap((x) => x.split(',')) : undefined))
       .pipe(z.array(FeedbackStatus).optional())
-      .describe('Comma-separated statuses'),
+      .describe('Statuses: comma-separated or repeated'),
     category: z.string().max(40).optional(),
     department: z.string().max(40).optional(),
     commune: z

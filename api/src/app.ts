@@ -25,6 +25,7 @@ import { passkeyRoutes } from './modules/identity/passkeys.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { feedbackStaffRoutes } from './modules/feedback/staff.routes.ts';
+import { feedbackStatsRoutes } from './modules/feedback/stats.routes.ts';
 import { ekycRoutes } from './modules/ekyc/ekyc.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -48,6 +49,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...passkeyRoutes(services.passkeys),
     ...notificationRoutes(services.notifications),
     ...feedbackStaffRoutes(services.feedbackStaff),
+    ...feedbackStatsRoutes(services.feedbackStats),
     ...feedbackRoutes(services.feedback, services.feedbackHandling, services.feedbackQueue),
     ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),

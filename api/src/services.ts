@@ -21,6 +21,7 @@ import { createFeedbackService } from './modules/feedback/feedback.service.ts';
 import { createFeedbackHandling } from './modules/feedback/feedback.handling.ts';
 import { createFeedbackQueue } from './modules/feedback/queue.ts';
 import { createFeedbackStaff } from './modules/feedback/staff.ts';
+import { createFeedbackStats } from './modules/feedback/stats.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -98,6 +99,7 @@ export function createServices(deps: CoreDeps) {
     feedbackHandling,
     feedbackQueue: createFeedbackQueue(deps.sequelize),
     feedbackStaff: createFeedbackStaff({ sequelize: deps.sequelize }),
+    feedbackStats: createFeedbackStats({ sequelize: deps.sequelize }),
   };
 }
 

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-devices.ts';
 import * as m0008 from './migrations/0008-notifications.ts';
 import * as m0009 from './migrations/0009-feedback.ts';
 import * as m0010 from './migrations/0010-feedback-lifecycle.ts';
+import * as m0013 from './migrations/0013-feedback-staff.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0008-notifications', m0008],
   ['0009-feedback', m0009],
   ['0010-feedback-lifecycle', m0010],
+  ['0013-feedback-staff', m0013],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -19,6 +19,14 @@ import { buildTheme } from './theme';
 const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const EkycPage = lazy(() => import('./ekyc/EkycPage').then((m) => ({ default: m.EkycPage })));
+// Feedback statistics (with chart.js), deadlines and province forwarding.
+const StatsPage = lazy(() => import('./feedback/StatsPage').then((m) => ({ default: m.StatsPage })));
+const DeadlinesPage = lazy(() =>
+  import('./feedback/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })),
+);
+const ForwardingPage = lazy(() =>
+  import('./feedback/ForwardingPage').then((m) => ({ default: m.ForwardingPage })),
+);
 
 function Loading() {
   const { t } = useI18n();
@@ -83,6 +91,30 @@ const routes: RouteObject[] = [
             element: (
               <Page id="ekyc">
                 <EkycPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'feedback/stats',
+            element: (
+              <Page id="feedback">
+                <StatsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'feedback/deadlines',
+            element: (
+              <Page id="feedback">
+                <DeadlinesPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'feedback/forwarding',
+            element: (
+              <Page id="feedback">
+                <ForwardingPage />
               </Page>
             ),
           },

@@ -1,0 +1,370 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
+import {
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  createFilterOptions,
+  Grid,
+  MenuItem,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { asProblem } from '../api/problem';
+import type { components } from '../api/schema';
+import { describeProblem, ProblemAlert } from '../components/ProblemAlert';
+import { useI18n } from '../i18n/context';
+import { useNotify } from '../notify';
+import { useApiQuery } from '../useApiQuery';
+import { FeedbackTabs } from './FeedbackTabs';
+import { ChartCard, KpiCard } from './StatsCharts';
+import {
+  barChart,
+  buildStatsQuery,
+  csvFilename,
+  DEFAULT_RANGE,
+  departmentChart,
+  durationParts,
+  formatNumber,
+  formatShare,
+  invalidStatsRange,
+  parseStatsParams,
+  RANGE_PRESETS,
+  ratingsChart,
+  statsDays,
+  statsSearchParams,
+  statusChart,
+  type StatsFilters,
+  type StatsRange,
+} from './stats';
+
+type Commune = components['schemas']['Commune'];
+
+const TOP_COMMUNES = 10;
+const foldAccents = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+const filterCommunes = createFilterOptions<Commune>({ stringify: (c) => foldAccents(c.name) });
+
+/** Saves a blob under a file name through a temporary link. */
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function StatsPage() {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const notify = useNotify();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseStatsParams(params), [params]);
+  const invalid = invalidStatsRange(filters);
+  // "Today" is fixed when the page opens, so the query key stays stable while it is shown.
+  const [now] = useState(() => new Date());
+  const query = useMemo(() => buildStatsQuery(filters, now), [filters, now]);
+  const [exporting, setExporting] = useState(false);
+
+  const setFilters = (patch: Partial<StatsFilters>) => {
+    const next = { ...filters, ...patch };
+    if (patch.range === 'custom' && filters.range !== 'custom') {
+      // start the custom range from the period that was shown
+      const days = statsDays(filters, now);
+      next.from = days.from;
+      next.to = days.to;
+    }
+    setParams(statsSearchParams(next), { replace: true });
+  };
+
+  const stats = useApiQuery(invalid ? null : JSON.stringify(query), (signal) =>
+    unwrap(api.GET('/api/v1/feedback/stats', { params: { query }, signal })),
+  );
+  const categories = useApiQuery('categories', (signal) =>
+    unwrap(api.GET('/api/v1/feedback/categories', { signal })),
+  );
+  const departments = useApiQuery('departments', (signal) =>
+    unwrap(api.GET('/api/v1/feedback/departments', { signal })),
+  );
+  const communes = useApiQuery('communes', (signal) => unwrap(api.GET('/api/v1/communes', { signal })));
+  const communeOptions = useMemo(
+    () => [...(communes.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    [communes.data],
+  );
+  const selectedCommune = communeOptions.find((c) => c.code === filters.commune) ?? null;
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const blob = await unwrap(
+        api.GET('/api/v1/feedback/stats.csv', { params: { query }, parseAs: 'blob' }),
+      );
+      const name = csvFilename(filters, now);
+      saveBlob(blob as Blob, name);
+      notify(t('fbStats.exported', { file: name }), 'success');
+    } catch (err) {
+      notify(describeProblem(asProblem(err), i18n), 'error');
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const data = stats.data;
+  const median = durationParts(data?.resolved.medianHours ?? null);
+  const none = t('common.none');
+  const filtered =
+    filters.range !== DEFAULT_RANGE ||
+    filters.category !== '' ||
+    filters.department !== '' ||
+    filters.commune !== '';
+  const count = t('fbStats.series.count');
+
+  return (
+    <Stack spacing={2}>
+      <FeedbackTabs />
+      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ alignItems: { sm: 'flex-start' }, gap: 2 }}>
+        <Box sx={{ flex: 1 }}>
+          <Typography variant="h1" component="h1">
+            {t('fbStats.title')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {t('fbStats.subtitle')} {t('common.timezoneNote')}
+          </Typography>
+        </Box>
+        <Button
+          variant="contained"
+          startIcon={<DownloadIcon />}
+          onClick={exportCsv}
+          disabled={exporting || invalid || !data}
+          data-testid="stats-export"
+        >
+          {t('fbStats.exportCsv')}
+        </Button>
+      </Stack>
+
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Stack
+          direction={{ xs: 'column', md: 'row' }}
+          sx={{ gap: 2, flexWrap: 'wrap', alignItems: { md: 'flex-start' } }}
+        >
+          <TextField
+            select
+            size="small"
+            label={t('fbStats.range')}
+            value={filters.range}
+            onChange={(e) => setFilters({ range: e.target.value as StatsRange })}
+            sx={{ minWidth: 170 }}
+            slotProps={{ htmlInput: { 'data-testid': 'stats-range' } }}
+          >
+            {RANGE_PRESETS.map((r) => (
+              <MenuItem key={r} value={r}>
+                {t(`fbStats.range.${r}`)}
+              </MenuItem>
+            ))}
+            <MenuItem value="custom">{t('fbStats.range.custom')}</MenuItem>
+          </TextField>
+          {filters.range === 'custom' ? (
+            <>
+              <TextField
+                type="date"
+                size="small"
+                label={t('fbStats.from')}
+                value={filters.from}
+                onChange={(e) => setFilters({ from: e.target.value })}
+                error={invalid}
+                helperText={invalid ? t('fbStats.invalidRange') : undefined}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'stats-from' } }}
+              />
+              <TextField
+                type="date"
+                size="small"
+                label={t('fbStats.to')}
+                value={filters.to}
+                onChange={(e) => setFilters({ to: e.target.value })}
+                error={invalid}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'stats-to' } }}
+              />
+            </>
+          ) : null}
+          <TextField
+            select
+            size="small"
+            label={t('fbStats.category')}
+            value={filters.category}
+            onChange={(e) => setFilters({ category: e.target.value })}
+            sx={{ minWidth: 190 }}
+            slotProps={{ htmlInput: { 'data-testid': 'stats-category' } }}
+          >
+            <MenuItem value="">{t('common.all')}</MenuItem>
+            {(categories.data?.items ?? []).map((c) => (
+              <MenuItem key={c.code} value={c.code}>
+                {lang === 'vi' ? c.name : c.nameEn}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            size="small"
+            label={t('fbStats.department')}
+            value={filters.department}
+            onChange={(e) => setFilters({ department: e.target.value })}
+            sx={{ minWidth: 230 }}
+            slotProps={{ htmlInput: { 'data-testid': 'stats-department' } }}
+          >
+            <MenuItem value="">{t('common.all')}</MenuItem>
+            {(departments.data?.items ?? []).map((d) => (
+              <MenuItem key={d.code} value={d.code}>
+                {lang === 'vi' ? d.name : d.nameEn}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Autocomplete<Commune>
+            options={communeOptions}
+            value={selectedCommune}
+            onChange={(_e, c) => setFilters({ commune: c?.code ?? '' })}
+            getOptionLabel={(c) => c.name}
+            getOptionKey={(c) => c.code}
+            isOptionEqualToValue={(a, b) => a.code === b.code}
+            filterOptions={filterCommunes}
+            loading={communes.loading}
+            noOptionsText={t('fbStats.communeNone')}
+            size="small"
+            sx={{ minWidth: 240 }}
+            renderInput={(p) => (
+              <TextField
+                {...p}
+                label={t('fbStats.commune')}
+                inputProps={{ ...p.inputProps, 'data-testid': 'stats-commune' }}
+              />
+            )}
+          />
+          <Box sx={{ flex: 1 }} />
+          <Button
+            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+            startIcon={<FilterAltOffIcon />}
+            disabled={!filtered}
+          >
+            {t('common.clear')}
+          </Button>
+        </Stack>
+      </Paper>
+
+      {stats.problem ? <ProblemAlert problem={stats.problem} onRetry={stats.reload} /> : null}
+      {invalid ? <Alert severity="warning">{t('fbStats.invalidRange')}</Alert> : null}
+
+      {data ? (
+        <Box
+          sx={{ opacity: stats.loading ? 0.6 : 1, transition: 'opacity 0.2s' }}
+          aria-busy={stats.loading}
+          data-testid="stats-content"
+        >
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
+              <KpiCard
+                testId="kpi-total"
+                label={t('fbStats.kpi.total')}
+                value={formatNumber(data.total, lang)}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
+              <KpiCard
+                testId="kpi-median"
+                label={t('fbStats.kpi.median')}
+                value={
+                  median
+                    ? t(median.unit === 'hours' ? 'fbStats.hours' : 'fbStats.days', {
+                        n: formatNumber(median.n, lang, median.n % 1 ? 1 : 0),
+                      })
+                    : none
+                }
+                note={t('fbStats.kpi.resolved', { count: formatNumber(data.resolved.count, lang) })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
+              <KpiCard
+                testId="kpi-ontime"
+                label={t('fbStats.kpi.onTime')}
+                value={formatShare(data.resolved.onTimeShare, lang) ?? none}
+                note={t('fbStats.kpi.resolved', { count: formatNumber(data.resolved.count, lang) })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
+              <KpiCard
+                testId="kpi-rating"
+                label={t('fbStats.kpi.rating')}
+                value={
+                  data.ratings.average === null ? none : `${formatNumber(data.ratings.average, lang, 1)} / 5`
+                }
+                note={t('fbStats.kpi.ratings', { count: formatNumber(data.ratings.count, lang) })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, md: 5 }}>
+              <ChartCard
+                testId="chart-status"
+                kind="doughnut"
+                title={t('fbStats.chart.status')}
+                data={statusChart(data.byStatus, count)}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, md: 7 }}>
+              <ChartCard
+                testId="chart-category"
+                kind="bar"
+                title={t('fbStats.chart.category')}
+                data={barChart(data.byCategory, count)}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, md: 7 }}>
+              <ChartCard
+                testId="chart-department"
+                kind="stackedBar"
+                title={t('fbStats.chart.department')}
+                data={departmentChart(data.byDepartment, {
+                  notOverdue: t('fbStats.series.notOverdue'),
+                  overdue: t('fbStats.series.overdue'),
+                })}
+              />
+            </Grid>
+            <Grid size={{ xs: 12, md: 5 }}>
+              <ChartCard
+                testId="chart-ratings"
+                kind="bar"
+                title={t('fbStats.chart.ratings')}
+                data={ratingsChart(
+                  data.ratings.histogram,
+                  (n) => t('fbStats.stars', { n }),
+                  t('fbStats.series.ratings'),
+                )}
+              />
+            </Grid>
+            <Grid size={12}>
+              <ChartCard
+                testId="chart-commune"
+                kind="horizontalBar"
+                height={Math.max(160, Math.min(TOP_COMMUNES, data.byCommune.length) * 32 + 40)}
+                title={t('fbStats.chart.commune')}
+                data={barChart(data.byCommune, count, TOP_COMMUNES)}
+              />
+            </Grid>
+          </Grid>
+        </Box>
+      ) : stats.loading ? (
+        <Typography color="text.secondary">{t('app.loading')}</Typography>
+      ) : null}
+    </Stack>
+  );
+}

@@ -6,6 +6,7 @@ import { ROOT_DIR, DEV_ADMIN_PASSWORD, type Config } from './config.ts';
 import type { Services } from './services.ts';
 import { checkPhone } from './modules/identity/phone.ts';
 import type { Role } from './platform/auth/permissions.ts';
+import { seedFeedbackDemo } from './modules/feedback/demo-data.ts';
 
 interface CommuneJson {
   code: string;
@@ -107,6 +108,10 @@ export async function seedDemo(
        SELECT id, 'sxd' FROM users WHERE phone = '+84905000004' ON CONFLICT DO NOTHING`,
       { transaction: t },
     );
+  });
+  await once(sequelize, 'demo:feedback:v1', async (t) => {
+    const { reports } = await seedFeedbackDemo(sequelize, t);
+    log.info({ reports }, 'demo feedback created');
   });
   return DEMO_ACCOUNTS;
 }

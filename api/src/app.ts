@@ -28,6 +28,7 @@ import { feedbackStaffRoutes } from './modules/feedback/staff.routes.ts';
 import { feedbackStatsRoutes } from './modules/feedback/stats.routes.ts';
 import { ekycRoutes } from './modules/ekyc/ekyc.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { officerDepartmentRoutes } from './modules/admin/departments.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { mountDocs } from './platform/docs.ts';
 import { mountClients } from './platform/static.ts';
@@ -53,6 +54,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...feedbackRoutes(services.feedback, services.feedbackHandling, services.feedbackQueue),
     ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),
+    ...officerDepartmentRoutes(services.officerDepartments),
     ...referenceRoutes(services.reference),
   ];
 }

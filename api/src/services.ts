@@ -22,6 +22,7 @@ import { createFeedbackHandling } from './modules/feedback/feedback.handling.ts'
 import { createFeedbackQueue } from './modules/feedback/queue.ts';
 import { createFeedbackStaff } from './modules/feedback/staff.ts';
 import { createFeedbackStats } from './modules/feedback/stats.ts';
+import { createOfficerDepartments } from './modules/admin/departments.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -100,6 +101,7 @@ export function createServices(deps: CoreDeps) {
     feedbackQueue: createFeedbackQueue(deps.sequelize),
     feedbackStaff: createFeedbackStaff({ sequelize: deps.sequelize }),
     feedbackStats: createFeedbackStats({ sequelize: deps.sequelize }),
+    officerDepartments: createOfficerDepartments({ sequelize: deps.sequelize }),
   };
 }
 

@@ -32,6 +32,10 @@ import { useNotify } from '../notify';
 import { DEFAULT_ROLE, KNOWN_ROLES, roleLabel, sortRoles } from '../roles';
 import { formatDateTime, nationalPhone } from '../time';
 import { useApiQuery } from '../useApiQuery';
+import { OfficerDepartments } from './OfficerDepartments';
+
+/** Roles that open the console: their holders may be given feedback departments. */
+const OPERATOR_ROLES: readonly string[] = ['officer', 'moderator', 'ioc_operator', 'admin'];
 
 type AdminUser = components['schemas']['AdminUser'];
 /** data-testid for props whose types do not list data-* attributes. */
@@ -314,6 +318,18 @@ function UserDetail({
           </Box>
         ) : null}
       </Box>
+
+      {user.roles.some((r) => OPERATOR_ROLES.includes(r)) ? (
+        <>
+          <Divider />
+          <OfficerDepartments
+            userId={user.id}
+            fullName={user.fullName}
+            roles={user.roles}
+            canManage={canManage}
+          />
+        </>
+      ) : null}
 
       {canManage && user.id !== me.id ? (
         <>

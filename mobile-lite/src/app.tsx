@@ -10,6 +10,7 @@ import { Register } from './screens/Register';
 import { Reset } from './screens/Reset';
 import { NotFound, Soon } from './screens/Soon';
 import { findService } from './services';
+import { NotificationBell } from './components/NotificationBell';
 
 // Screens few people open on a given visit load on demand, keeping the first screen's JavaScript small.
 const Identity = lazyScreen(() => import('./screens/Identity').then((m) => m.Identity));
@@ -17,6 +18,10 @@ const MyQr = lazyScreen(() => import('./screens/MyQr').then((m) => m.MyQr));
 const VerifyQr = lazyScreen(() => import('./screens/VerifyQr').then((m) => m.VerifyQr));
 const Ekyc = lazyScreen(() => import('./screens/Ekyc').then((m) => m.Ekyc));
 const EkycCases = lazyScreen(() => import('./screens/EkycCases').then((m) => m.EkycCases));
+const FeedbackList = lazyScreen(() => import('./screens/FeedbackList').then((m) => m.FeedbackList));
+const FeedbackForm = lazyScreen(() => import('./screens/FeedbackForm').then((m) => m.FeedbackForm));
+const FeedbackDetail = lazyScreen(() => import('./screens/FeedbackDetail').then((m) => m.FeedbackDetail));
+const Notifications = lazyScreen(() => import('./screens/Notifications').then((m) => m.Notifications));
 
 function Redirect(props: { to: string }) {
   useEffect(() => navigate(props.to), [props.to]);
@@ -49,6 +54,17 @@ function screen(route: Route) {
       if (second === 'verify') return <VerifyQr />;
       if (second !== undefined) return <NotFound />;
       return session.isSignedIn() ? <MyQr /> : <Redirect to="#/login" />;
+    case 'feedback':
+      // #/feedback: my reports; #/feedback/new; #/feedback/draft/<id>: fix a refused draft; #/feedback/<id>.
+      if (!session.isSignedIn()) return <Redirect to="#/login" />;
+      if (second === undefined) return <FeedbackList />;
+      if (second === 'new' && !third) return <FeedbackForm />;
+      if (second === 'draft' && third && route.parts.length === 3) return <FeedbackForm draftId={third} />;
+      if (route.parts.length === 2) return <FeedbackDetail id={second} />;
+      return <NotFound />;
+    case 'notifications':
+      if (!session.isSignedIn()) return <Redirect to="#/login" />;
+      return second === undefined ? <Notifications /> : <NotFound />;
     case 'service': {
       const service = second ? findService(second) : undefined;
       if (!service) return <NotFound />;
@@ -108,6 +124,14 @@ export function App() {
   }, [key, lang, screensReady]);
 
   const signedIn = session.isSignedIn();
+  // Reports saved offline are sent from any screen: on start, when the network returns, after failures.
+  useEffect(() => {
+    if (signedIn)
+      void import('./feedback/outbox').then(
+        (m) => m.startOutbox(),
+        () => undefined,
+      );
+  }, [signedIn]);
   return (
     <>
       <a
@@ -129,6 +153,7 @@ export function App() {
           <span>{t('app.name')}</span>
         </a>
         <nav class="topnav">
+          {signedIn && <NotificationBell />}
           {signedIn ? (
             <a href="#/profile" data-testid="nav-account">
               {t('nav.account')}

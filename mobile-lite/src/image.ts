@@ -78,11 +78,12 @@ function loadImage(file: Blob): Promise<HTMLImageElement> {
  * A picked or camera-app photo, ready to send: decoded (so an unreadable file is caught here, not after
  * a long upload), turned upright by its EXIF orientation, and scaled down when needed.
  */
-export async function preparePhoto(file: Blob, max = MAX_SIDE): Promise<Blob> {
+export async function preparePhoto(file: Blob, max = MAX_SIDE, alwaysRedraw = false): Promise<Blob> {
   const img = await loadImage(file); // <img> applies the EXIF orientation, like the gallery shows it
   const width = img.naturalWidth;
   const height = img.naturalHeight;
   if (!width || !height) throw new Error('unreadable image');
-  if (!needsReencode(file, width, height, max)) return file;
+  // Redrawn, a JPEG keeps no EXIF (no camera position): `alwaysRedraw` when that must be sure.
+  if (!alwaysRedraw && !needsReencode(file, width, height, max)) return file;
   return drawScaled(img, width, height, max);
 }

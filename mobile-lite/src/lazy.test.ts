@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
  * The identity screens load on demand (their own chunks), so the first screen's JavaScript stays small:
  * nothing the first screen loads may import them statically.
  */
-const LAZY = ['Identity', 'MyQr', 'VerifyQr', 'Ekyc', 'EkycCases'];
+const LAZY = [
+  'Identity',
+  'MyQr',
+  'VerifyQr',
+  'Ekyc',
+  'EkycCases',
+  'FeedbackList',
+  'FeedbackForm',
+  'FeedbackDetail',
+  'Notifications',
+];
 /** Parts of first-screen screens that load on demand: [screen file, module it imports dynamically]. */
 const LAZY_PARTS: [string, string][] = [
   ['screens/Login.tsx', 'NewDeviceSelfie'],

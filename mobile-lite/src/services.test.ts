@@ -42,8 +42,11 @@ describe('services', () => {
     for (const s of services) expect(s.icon, s.id).toMatch(/^M[\d.\s,a-zA-Z-]+$/);
   });
 
-  it('only accounts is available now, and available services have a route', () => {
-    expect(services.filter((s) => s.status === 'available').map((s) => s.id)).toEqual(['accounts']);
+  it('accounts and feedback are available now, and available services have a route', () => {
+    expect(services.filter((s) => s.status === 'available').map((s) => s.id)).toEqual([
+      'accounts',
+      'feedback',
+    ]);
     for (const s of services) if (s.status === 'available') expect(s.route, s.id).toMatch(/^#\//);
   });
 

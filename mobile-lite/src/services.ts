@@ -31,7 +31,8 @@ export const services: readonly Service[] = [
   {
     id: 'feedback',
     name: { vi: 'Phản ánh hiện trường', en: 'Report an issue' },
-    status: 'soon',
+    status: 'available',
+    route: '#/feedback',
     icon: 'M4 4h16v12H9l-5 4zM12 7.5v4M12 14v.01',
   },
   {

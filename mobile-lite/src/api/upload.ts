@@ -7,7 +7,7 @@ import type { paths } from './schema';
  * Same headers as the API client; the answer has openapi-fetch's shape (`data` / `error` / `response`),
  * so `attempt()` and `authed()` work on it unchanged.
  */
-export type UploadPath = '/api/v1/ekyc/cases' | '/api/v1/auth/device-selfie';
+export type UploadPath = '/api/v1/ekyc/cases' | '/api/v1/auth/device-selfie' | '/api/v1/feedback';
 
 type Json<R> = R extends { content: { 'application/json': infer D } } ? D : never;
 type Responses<P extends UploadPath> = paths[P]['post']['responses'];
@@ -36,12 +36,13 @@ export function upload<P extends UploadPath>(
   path: P,
   form: FormData,
   onProgress?: (fraction: number) => void,
+  headers: Record<string, string> = {},
 ): Promise<Uploaded<UploadData<P>>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     // The browser sets multipart's Content-Type with its boundary: never set it here.
-    prepareHeaders(new Headers()).forEach((value, name) => xhr.setRequestHeader(name, value));
+    prepareHeaders(new Headers(headers)).forEach((value, name) => xhr.setRequestHeader(name, value));
     if (onProgress)
       xhr.upload.onprogress = (e) => {
         if (e.lengthComputable && e.total > 0) onProgress(Math.min(1, e.loaded / e.total));

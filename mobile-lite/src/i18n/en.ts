@@ -1,3 +1,4 @@
+import { feedbackEn } from '../feedback/messages';
 import type { Messages } from './vi';
 
 /** English. Must have exactly the keys of vi.ts (the type and a test both check). */
@@ -295,4 +296,6 @@ export const en: Messages = {
   'common.loading': 'Loading…',
   'common.sending': 'Sending…',
   'common.retry': 'Try again',
+
+  ...feedbackEn,
 };

@@ -1,3 +1,5 @@
+import { feedbackVi } from '../feedback/messages';
+
 /** Vietnamese — the default language. Every key here must exist in en.ts (checked by a test). */
 export const vi = {
   'app.name': 'Đắk Lắk ID',
@@ -292,6 +294,8 @@ export const vi = {
   'common.loading': 'Đang tải…',
   'common.sending': 'Đang gửi…',
   'common.retry': 'Thử lại',
+
+  ...feedbackVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

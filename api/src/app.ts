@@ -30,6 +30,7 @@ import { ekycRoutes } from './modules/ekyc/ekyc.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { officerDepartmentRoutes } from './modules/admin/departments.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { outlineRoutes } from './modules/reference/outlines.ts';
 import { mountDocs } from './platform/docs.ts';
 import { mountClients } from './platform/static.ts';
 import { requestContext } from './platform/context.ts';
@@ -56,6 +57,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...adminRoutes(services.admin),
     ...officerDepartmentRoutes(services.officerDepartments),
     ...referenceRoutes(services.reference),
+    ...outlineRoutes(services.outlines),
   ];
 }
 

@@ -69,6 +69,11 @@ const envSchema = z.object({
     .default(
       path.join(ROOT_DIR, '..', 'shared', 'reference', 'daklak', 'daklak_province_boundary_2025.geojson'),
     ),
+  COMMUNE_OUTLINES_FILE: z
+    .string()
+    .default(
+      path.join(ROOT_DIR, '..', 'shared', 'reference', 'daklak', 'daklak_wards_2025_simplified.geojson'),
+    ),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
 });
 

@@ -23,6 +23,7 @@ import { createFeedbackQueue } from './modules/feedback/queue.ts';
 import { createFeedbackStaff } from './modules/feedback/staff.ts';
 import { createFeedbackStats } from './modules/feedback/stats.ts';
 import { createOfficerDepartments } from './modules/admin/departments.ts';
+import { createOutlines } from './modules/reference/outlines.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -102,6 +103,10 @@ export function createServices(deps: CoreDeps) {
     feedbackStaff: createFeedbackStaff({ sequelize: deps.sequelize }),
     feedbackStats: createFeedbackStats({ sequelize: deps.sequelize }),
     officerDepartments: createOfficerDepartments({ sequelize: deps.sequelize }),
+    outlines: createOutlines({
+      communeFile: deps.config.COMMUNE_OUTLINES_FILE,
+      provinceFile: deps.config.PROVINCE_BOUNDARY_FILE,
+    }),
   };
 }
 

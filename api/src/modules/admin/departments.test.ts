@@ -31,7 +31,10 @@ async function resolveForm(token: string, id: string) {
     headers: bearer(token),
     body: form,
   });
-  return { status: res.status, body: res.status === 204 ? undefined : await res.json() };
+  return {
+    status: res.status,
+    body: (res.status === 204 ? undefined : await res.json()) as { code?: string } | undefined,
+  };
 }
 
 describe('officer departments', () => {
@@ -90,7 +93,7 @@ describe('officer departments', () => {
       .id as string;
     expect((await triage(api, ioc.token, id, { action: 'accept' })).status).toBe(204);
     expect((await triage(api, ioc.token, id, { action: 'assign', department: 'stnmt' })).status).toBe(204);
-    expect((await resolveForm(officer.token, id)).body.code).toBe('not_your_department');
+    expect((await resolveForm(officer.token, id)).body?.code).toBe('not_your_department');
     expect(
       (await api.request('GET', `/api/v1/feedback/${id}/staff`, undefined, bearer(officer.token))).status,
     ).toBe(404);

@@ -73,6 +73,21 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
     });
   }, [props.draftId]);
 
+  /** Editing a field takes its error away (the next submit checks everything again). */
+  const clear = (...names: string[]) =>
+    setErrors((old) => {
+      if (!names.some((n) => old[n])) return old;
+      const rest = { ...old };
+      for (const n of names) delete rest[n];
+      return rest;
+    });
+  const edit =
+    <T,>(set: (v: T) => void, ...names: string[]) =>
+    (v: T) => {
+      set(v);
+      clear(...names);
+    };
+
   async function addPhotos(e: Event) {
     const input = e.currentTarget as HTMLInputElement;
     const files = [...(input.files ?? [])].slice(0, MAX_PHOTOS - photos.length);
@@ -102,6 +117,7 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
       if (p) URL.revokeObjectURL(p.url);
       return old.filter((_, j) => j !== i);
     });
+    clear('photos');
   }
 
   async function submit(e: Event) {
@@ -124,6 +140,12 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
     setErrors(shown);
     setMessage(null);
     if (Object.keys(shown).length) {
+      // Take the citizen to the first field to fix.
+      requestAnimationFrame(() =>
+        document
+          .querySelector<HTMLElement>('.has-error input, .has-error select, .has-error textarea')
+          ?.focus(),
+      );
       setMessage(t('error.checkFields'));
       return;
     }
@@ -177,7 +199,7 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
             name="category"
             data-testid="feedback-category"
             value={category}
-            onChange={(e) => setCategory(e.currentTarget.value)}
+            onChange={(e) => edit(setCategory, 'category')(e.currentTarget.value)}
           >
             <option value="">{t('feedback.categoryPick')}</option>
             {(categories ?? []).map((c) => (
@@ -200,7 +222,7 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
           name="title"
           label={t('feedback.title')}
           value={title}
-          onValue={setTitle}
+          onValue={edit(setTitle, 'title')}
           error={errors.title}
           hint={t('feedback.titleHint')}
           maxLength={150}
@@ -216,7 +238,7 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
             data-testid="feedback-description"
             value={description}
             aria-describedby="f-description-count"
-            onInput={(e) => setDescription(e.currentTarget.value)}
+            onInput={(e) => edit(setDescription, 'description')(e.currentTarget.value)}
           />
           {errors.description && (
             <p class="field-error" data-testid="error-description">
@@ -229,11 +251,11 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
         </div>
         <LocationInput
           point={point}
-          onPoint={setPoint}
+          onPoint={edit(setPoint, 'location', 'communeCode', 'address')}
           communeCode={communeCode}
-          onCommune={setCommuneCode}
+          onCommune={edit(setCommuneCode, 'location', 'communeCode')}
           address={address}
-          onAddress={setAddress}
+          onAddress={edit(setAddress, 'address')}
           errors={errors}
         />
         <fieldset class={`field${errors.photos ? ' has-error' : ''}`}>

@@ -99,6 +99,13 @@ export function FeedbackList() {
   useEffect(() => {
     void load();
   }, [reloads]);
+  // Back online: the list the API has, fresh.
+  useEffect(() => {
+    const online = () => setReloads((n) => n + 1);
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, []);
+  const offline = !navigator.onLine;
 
   return (
     <section class="screen">
@@ -119,7 +126,12 @@ export function FeedbackList() {
         </div>
       )}
       <div class="fb-section">
-        {error && (
+        {error && offline && (
+          <p class="card muted" role="status" data-testid="feedback-list-offline">
+            {t('feedback.listOffline')}
+          </p>
+        )}
+        {error && !offline && (
           <div class="card form">
             <Alert message={error} />
             <Button type="button" onClick={() => setReloads((n) => n + 1)}>

@@ -10,7 +10,7 @@ import {
 } from '../../platform/errors.ts';
 import { parseOrThrow } from '../../platform/validation.ts';
 import { send, sendError, type Format } from './format.ts';
-import { NewRequest, RequestsQuery, UpdatesQuery } from './open311.schemas.ts';
+import { RequestsQuery, UpdatesQuery } from './open311.schemas.ts';
 import type { Open311Service } from './open311.service.ts';
 
 export const OPEN311_PREFIX = '/open311/v2';
@@ -94,9 +94,7 @@ export function open311Router(s: Open311Service, deps: { config: Config; limiter
     const body = { ...(req.body as Record<string, unknown>) };
     const apiKey = body.api_key ?? req.query.api_key;
     delete body.api_key;
-    // Unknown fields (attribute[…], extra client fields) are ignored, as the spec expects.
-    const input = parseOrThrow(NewRequest, body, 'body');
-    const created = await s.create(apiKey, input, {
+    const created = await s.create(apiKey, body, {
       ip: req.ip ?? null,
       userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
       requestId: req.id,

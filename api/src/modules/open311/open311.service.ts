@@ -9,7 +9,8 @@ import { STATUS_VI, type Status } from '../feedback/lifecycle.ts';
 import { redact } from '../feedback/publication.redact.ts';
 import type { ReferenceService } from '../reference/reference.service.ts';
 import type { Open311Keys } from './keys.ts';
-import { KEYWORDS, type RequestsQuery, type NewRequest, type UpdatesQuery } from './open311.schemas.ts';
+import { KEYWORDS, NewRequest, type RequestsQuery, type UpdatesQuery } from './open311.schemas.ts';
+import { parseOrThrow } from '../../platform/validation.ts';
 import { vnTime } from './format.ts';
 
 const OPEN: Status[] = ['submitted', 'accepted', 'assigned', 'in_progress'];
@@ -227,8 +228,11 @@ export function createOpen311Service(deps: {
   }
 
   /** POST requests: a report of the client's system account; the point must be inside the province. */
-  async function create(apiKey: unknown, input: NewRequest, actor: Omit<AuditActor, 'userId'>) {
+  async function create(apiKey: unknown, body: unknown, actor: Omit<AuditActor, 'userId'>) {
+    // The key first: without one, nothing about the request is looked at.
     const client = await deps.keys.authenticate(apiKey);
+    // Unknown fields (attribute[…], extra client fields) are ignored, as the spec expects.
+    const input = parseOrThrow(NewRequest, body, 'body');
     const category = byCode.get(input.service_code);
     if (!category)
       throw bad(
@@ -238,6 +242,13 @@ export function createOpen311Service(deps: {
         `Unknown service_code "${input.service_code}"; see services.json.`,
       );
     const hasPoint = input.lat !== undefined && input.long !== undefined;
+    if (!hasPoint && (input.lat !== undefined || input.long !== undefined))
+      throw bad(
+        'location_incomplete',
+        input.lat === undefined ? 'lat' : 'long',
+        'Cần cả lat và long.',
+        'Give both lat and long.',
+      );
     let communeCode: string | undefined;
     if (!hasPoint) {
       if (!input.address_string)

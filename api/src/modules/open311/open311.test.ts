@@ -143,6 +143,8 @@ describe('Open311 POST requests', () => {
     expect(none.status).toBe(403);
     expect(none.body.code).toBe('open311_api_key');
     expect((await post(valid({ api_key: 'o311_wrong' }))).status).toBe(403);
+    // The key is checked before anything else.
+    expect((await post({ service_code: 'nope' })).status).toBe(403);
     const x = await post(noKey, 'xml');
     expect(x.status).toBe(403);
     expect(x.body.errors.error).toMatchObject({ code: '403' });
@@ -198,6 +200,7 @@ describe('Open311 POST requests', () => {
     expect(unknown.body.code).toBe('unknown_service_code');
     const { lat: _a, long: _b, ...noPoint } = valid();
     expect((await post(noPoint)).body.code).toBe('location_required');
+    expect((await post({ ...noPoint, lat: '12.6667' })).body.code).toBe('location_incomplete');
     const noCommune = await post({ ...noPoint, address_string: '12 Lê Duẩn, Hà Nội' });
     expect(noCommune.status).toBe(400);
     expect(noCommune.body.code).toBe('address_commune_unknown');

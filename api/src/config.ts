@@ -8,6 +8,7 @@ export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** Well-known development values: production refuses to start with any of them. */
 export const DEV_ENCRYPTION_KEY = Buffer.alloc(32, 'daklak-id-development-key').toString('base64');
 export const DEV_ADMIN_PASSWORD = 'DakLak@2026';
+export const DEV_PROVINCE_FEEDBACK_SECRET = 'daklak-province-feedback-development-secret';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -75,6 +76,13 @@ const envSchema = z.object({
       path.join(ROOT_DIR, '..', 'shared', 'reference', 'daklak', 'daklak_wards_2025_simplified.geojson'),
     ),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+  PROVINCE_FEEDBACK_URL: z.string().url().optional(),
+  PROVINCE_FEEDBACK_SECRET: z.string().min(16).optional(),
+  PROVINCE_FEEDBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  PROVINCE_FEEDBACK_POLL_MS: z.coerce.number().int().min(50).default(5_000),
+  PROVINCE_FEEDBACK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  PROVINCE_FEEDBACK_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
+  PROVINCE_FEEDBACK_BACKOFF_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -85,6 +93,8 @@ export interface Config extends Readonly<Env> {
   readonly smsOutboxFile: string;
   readonly encryptionKey: Buffer;
   readonly webauthnOrigins: string[];
+  /** HMAC key shared with the province's feedback system; null = the integration is off (production without it). */
+  readonly provinceFeedbackSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +129,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (e.SMS_PROVIDER === 'outbox') problems.push('SMS_PROVIDER=outbox is a development helper; use http');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL is required in production (no embedded PostgreSQL)');
     if (e.SEED_DEMO) problems.push('SEED_DEMO must not be enabled in production');
+    if (e.PROVINCE_FEEDBACK_SECRET === DEV_PROVINCE_FEEDBACK_SECRET)
+      problems.push('PROVINCE_FEEDBACK_SECRET must not be the development secret');
+    if (e.PROVINCE_FEEDBACK_URL && !e.PROVINCE_FEEDBACK_SECRET)
+      problems.push('PROVINCE_FEEDBACK_SECRET is required in production when PROVINCE_FEEDBACK_URL is set');
     if (e.WEBAUTHN_RP_ID === 'localhost' || !e.WEBAUTHN_ORIGINS?.length)
       problems.push(
         'WEBAUTHN_RP_ID (the public domain) and WEBAUTHN_ORIGINS are required in production for passkeys',
@@ -139,5 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).origin] : []),
       `http://localhost:${e.PORT}`,
     ],
+    provinceFeedbackSecret:
+      e.PROVINCE_FEEDBACK_SECRET ?? (isProduction ? null : DEV_PROVINCE_FEEDBACK_SECRET),
   });
 }

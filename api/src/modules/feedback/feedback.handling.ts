@@ -7,6 +7,7 @@ import type { NotificationService } from '../notifications/notifications.service
 import { loadCategories } from './categories.ts';
 import { NEXT, REOPEN_DAYS, STATUS_EN, STATUS_VI, type StaffAction, type Status } from './lifecycle.ts';
 import { addWorkingDays, loadHolidays } from './working-days.ts';
+import { notifyDepartment } from './staff-notify.ts';
 
 export interface ActionInput {
   department?: string | undefined;
@@ -30,7 +31,12 @@ const bad = (path: string, code: string, vi: string, en: string) =>
   new ValidationError(code, { vi, en }, { fields: [{ path, code, message: vi, messages: { vi, en } }] });
 
 /** Staff actions on a report, the author's reopen and rating; every change is timed, audited and notified. */
-export function createFeedbackHandling(deps: { sequelize: Sequelize; notifications: NotificationService }) {
+export function createFeedbackHandling(deps: {
+  sequelize: Sequelize;
+  notifications: NotificationService;
+  /** Forwarding to the province system: the outbox row is written in the acceptance's transaction. */
+  forwarding?: { enqueue(t: Transaction, reportId: string): Promise<void> };
+}) {
   const { sequelize, notifications } = deps;
   const { byCode, departments } = loadCategories();
   const deptCodes = new Set(departments.map((d) => d.code));
@@ -196,6 +202,7 @@ export function createFeedbackHandling(deps: { sequelize: Sequelize; notificatio
           transaction: t,
         },
       );
+      if (action === 'accept') await deps.forwarding?.enqueue(t, id);
       if (photo) {
         const [{ n }] = (await sequelize.query<{ n: number }>(
           'SELECT coalesce(max(idx), 0) + 1 AS n FROM feedback_photos WHERE report_id = :id',
@@ -239,6 +246,10 @@ export function createFeedbackHandling(deps: { sequelize: Sequelize; notificatio
         t,
       );
       await tell(t, r, rule.to, note);
+      // The department's officers learn that a report is now theirs (accept, assign, bulk assign).
+      const given = set.department as string | null | undefined;
+      if (given && given !== r.department)
+        await notifyDepartment({ sequelize, notifications }, t, r, given, auth.userId);
     });
   }
 

@@ -188,6 +188,23 @@ describe('Open311 POST requests', () => {
     expect(mine.requests).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(keys.body)).not.toContain(apiKey);
     expect((await api.request('GET', '/api/v1/admin/open311-keys', undefined, bearer(ioc))).status).toBe(403);
+    expect(
+      (await api.request('POST', '/api/v1/admin/open311-keys', { name: 'Không được' }, bearer(ioc))).status,
+    ).toBe(403);
+    const unknown = await api.request(
+      'DELETE',
+      '/api/v1/admin/open311-keys/00000000-0000-4000-8000-000000000000',
+      undefined,
+      bearer(admin),
+    );
+    expect(unknown.status).toBe(404);
+    const audits = await api.sequelize.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE action LIKE 'open311.%' ORDER BY id`,
+      { type: QueryTypes.SELECT },
+    );
+    expect(audits.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['open311.key_create', 'open311.key_revoke', 'open311.request_create']),
+    );
   });
 
   it('refuses a point outside the province, an unknown service_code, no location and short text — each 400', async () => {

@@ -59,17 +59,30 @@ export function feedbackRoutes(
         files: [{ name: 'photos', required: false, maxCount: 6, description: 'Photos of the problem' }],
       },
       body: SubmitFeedback,
+      headers: z.object({
+        'idempotency-key': z
+          .string()
+          .uuid()
+          .optional()
+          .describe('Chosen by the client; sent again with the same key, the same report comes back (200)'),
+      }),
       responses: {
         201: { description: 'Report created', schema: FeedbackView },
+        200: { description: 'Already sent with this Idempotency-Key: the same report', schema: FeedbackView },
         400: { description: 'Invalid category, place, text or photo — each named', schema: Problem },
         413: { description: 'A photo is larger than 8 MB', schema: Problem },
       },
-      handler: ({ auth, body, fileLists }) =>
-        s.submit(
+      handler: async ({ auth, body, fileLists, req, res }) => {
+        const { keepPhotoLocation, ...input } = body;
+        const { replayed, ...view } = await s.submit(
           auth.userId,
-          body,
+          input,
           (fileLists.photos ?? []).map((f) => f.buffer),
-        ),
+          { clientKey: req.get('idempotency-key'), keepPhotoLocation },
+        );
+        // Sent here: 201 for a new report, 200 when the key was seen before.
+        res.status(replayed ? 200 : 201).json(view);
+      },
     }),
     route({
       method: 'get',

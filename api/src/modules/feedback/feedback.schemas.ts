@@ -38,6 +38,11 @@ export const SubmitFeedback = z
       .regex(/^\d{5}$/)
       .optional(),
     address: z.string().trim().min(3).max(300).optional(),
+    keepPhotoLocation: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe('Keep the GPS position in the photos (EXIF); without it, nothing of it is kept'),
   })
   .openapi('FeedbackSubmit');
 

@@ -6,6 +6,7 @@ import { createProvinceShape } from '../reference/province.ts';
 import type { ReferenceService } from '../reference/reference.service.ts';
 import { loadCategories } from './categories.ts';
 import { loadHolidays } from './working-days.ts';
+import { photoPosition } from './staff-photos.ts';
 
 export interface Submission {
   category: string;
@@ -15,6 +16,13 @@ export interface Submission {
   lng?: number | undefined;
   communeCode?: string | undefined;
   address?: string | undefined;
+}
+
+export interface SubmitOptions {
+  /** The client's Idempotency-Key: the same key from the same account gives back the same report. */
+  clientKey?: string | undefined;
+  /** Keep each photo's GPS position (EXIF); otherwise nothing of it is kept anywhere. */
+  keepPhotoLocation?: boolean | undefined;
 }
 
 const field = (path: string, code: string, vi: string, en: string): FieldError => ({
@@ -103,7 +111,31 @@ export function createFeedbackService(deps: {
     createdAt: new Date(r.created_at).toISOString(),
   });
 
-  async function submit(userId: string, input: Submission, photos: Buffer[]) {
+  async function submit(userId: string, input: Submission, photos: Buffer[], opts: SubmitOptions = {}) {
+    if (
+      opts.clientKey !== undefined &&
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(opts.clientKey)
+    ) {
+      const f = field(
+        'headers.idempotency-key',
+        'idempotency_key_invalid',
+        'Khóa chống gửi trùng (Idempotency-Key) phải là một UUID.',
+        'The Idempotency-Key header must be a UUID.',
+      );
+      throw new ValidationError(f.code, f.messages, { fields: [f] });
+    }
+    if (opts.clientKey) {
+      const same = await byClientKey(userId, opts.clientKey);
+      if (same) return { ...(await get(userId, same)), replayed: true };
+    }
+    // Read only with consent, from the original bytes (normalising drops EXIF).
+    const positions = await Promise.all(
+      photos.map((bytes) => (opts.keepPhotoLocation ? photoPosition(bytes) : null)),
+    );
+    if (input.lat === undefined && input.lng === undefined) {
+      const first = positions.find((p) => p !== null);
+      if (first && (await province()).contains(first.lat, first.lng)) input = { ...input, ...first };
+    }
     const fields: FieldError[] = [];
     if (!byCode.has(input.category))
       fields.push(
@@ -173,10 +205,12 @@ export function createFeedbackService(deps: {
     }
     const id = await sequelize.transaction(async (t) => {
       const [row] = await sequelize.query<{ id: string }>(
-        `INSERT INTO feedback_reports (user_id, category, title, description, lat, lng, commune_code, address)
-         VALUES (:userId, :category, :title, :description, :lat, :lng, :communeCode, :address) RETURNING id`,
+        `INSERT INTO feedback_reports (user_id, category, title, description, lat, lng, commune_code, address, client_key)
+         VALUES (:userId, :category, :title, :description, :lat, :lng, :communeCode, :address, :clientKey)
+         ON CONFLICT (user_id, client_key) DO NOTHING RETURNING id`,
         {
           replacements: {
+            clientKey: opts.clientKey ?? null,
             userId,
             category: input.category,
             title: input.title,
@@ -190,12 +224,15 @@ export function createFeedbackService(deps: {
           transaction: t,
         },
       );
-      const reportId = row?.id as string;
+      if (!row) return null; // the same key won a concurrent request: answer with its report
+      const reportId = row.id;
       for (const [i, img] of images.entries())
         await sequelize.query(
-          'INSERT INTO feedback_photos (report_id, idx, image, thumb, width, height) VALUES (:reportId, :idx, :image, :thumb, :w, :h)',
+          'INSERT INTO feedback_photos (report_id, idx, image, thumb, width, height, lat, lng) VALUES (:reportId, :idx, :image, :thumb, :w, :h, :lat, :lng)',
           {
             replacements: {
+              lat: positions[i]?.lat ?? null,
+              lng: positions[i]?.lng ?? null,
               reportId,
               idx: i + 1,
               image: img.jpeg,
@@ -215,7 +252,20 @@ export function createFeedbackService(deps: {
       );
       return reportId;
     });
-    return get(userId, id);
+    if (!id)
+      return {
+        ...(await get(userId, (await byClientKey(userId, opts.clientKey as string)) as string)),
+        replayed: true,
+      };
+    return { ...(await get(userId, id)), replayed: false };
+  }
+
+  async function byClientKey(userId: string, clientKey: string): Promise<string | null> {
+    const [r] = await sequelize.query<{ id: string }>(
+      'SELECT id FROM feedback_reports WHERE user_id = :userId AND client_key = :clientKey',
+      { replacements: { userId, clientKey }, type: QueryTypes.SELECT },
+    );
+    return r?.id ?? null;
   }
 
   /** Each account sees only its own reports: someone else's id answers 404 exactly like a missing one. */

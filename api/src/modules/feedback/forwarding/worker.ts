@@ -172,7 +172,8 @@ export function createForwardingWorker(deps: {
       if (!rows.length) return tried;
       tried += rows.length;
       await Promise.all(rows.map(deliver));
-      if (halting) return tried;
+      // A short batch means the backlog is done; rows that just failed wait for their backoff (see nextDue).
+      if (halting || rows.length < batch) return tried;
     }
   }
 

@@ -8,7 +8,6 @@ import { loadCategories } from './categories.ts';
 import { NEXT, REOPEN_DAYS, STATUS_EN, STATUS_VI, type StaffAction, type Status } from './lifecycle.ts';
 import { addWorkingDays, loadHolidays } from './working-days.ts';
 import { notifyDepartment } from './staff-notify.ts';
-import { notifyDepartment } from './staff-notify.ts';
 
 export interface ActionInput {
   department?: string | undefined;
@@ -247,10 +246,6 @@ export function createFeedbackHandling(deps: {
         t,
       );
       await tell(t, r, rule.to, note);
-      // The department's officers learn that a report is now theirs (accept, assign, bulk assign).
-      const given = set.department as string | null | undefined;
-      if (given && given !== r.department)
-        await notifyDepartment({ sequelize, notifications }, t, r, given, auth.userId);
       // The department's officers learn that a report is now theirs (accept, assign, bulk assign).
       const given = set.department as string | null | undefined;
       if (given && given !== r.department)

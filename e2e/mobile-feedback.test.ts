@@ -271,3 +271,74 @@ test('a report written offline is sent exactly once, followed to its answer, and
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a draft the API refuses waits for a correction, is fixed and sent; another is deleted', async () => {
+  // The phone says it is in Hà Nội: outside the province, which only the API knows.
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'vi-VN',
+    permissions: ['geolocation'],
+    geolocation: { latitude: 21.0285, longitude: 105.8542, accuracy: 15 },
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  page.on('dialog', (d) => void d.accept());
+  const national = newNationalPhone();
+  await register(page, national, 'Y Phản Ánh Niê');
+  const citizen = await product.login(national, PASSWORD);
+  const mine = async () =>
+    (await apiCall(citizen.accessToken, 'GET', '/api/v1/feedback/mine')).items as { id: string }[];
+
+  const fill = async (title: string) => {
+    await page.goto(`${product.url}/#/feedback/new`);
+    await page.getByTestId('feedback-form').waitFor();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="feedback-category"] option').length > 1,
+    );
+    await page.getByTestId('feedback-category').selectOption('environment');
+    await page.locator('input[name="title"]').fill(title);
+    await page.getByTestId('feedback-description').fill('Khói bụi từ lò đốt rác bay vào khu dân cư mỗi tối.');
+  };
+  await fill('Khói từ lò đốt rác');
+  await page.getByTestId('feedback-locate').click();
+  await page.getByTestId('feedback-point').waitFor();
+
+  await context.setOffline(true);
+  await page.getByTestId('feedback-submit').click();
+  await page.getByTestId('feedback-draft').waitFor();
+  // A second draft, deleted before it is ever sent.
+  await page.getByTestId('feedback-new').click();
+  await page.getByTestId('feedback-form').waitFor();
+  await page.getByTestId('feedback-category').selectOption('other');
+  await page.locator('input[name="title"]').fill('Bản nháp sẽ xoá');
+  await page.getByTestId('feedback-description').fill('Nội dung này không bao giờ được gửi đi.');
+  await page.getByTestId('feedback-commune').selectOption({ label: 'Phường Buôn Ma Thuột' });
+  await page.getByTestId('feedback-address').fill('Số 1 Lê Duẩn');
+  await page.getByTestId('feedback-submit').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="feedback-draft"]').length === 2);
+  await page.getByTestId('feedback-draft').nth(1).getByTestId('feedback-draft-delete').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="feedback-draft"]').length === 1);
+
+  // Online: the API refuses the place; the draft stays, marked, with the API's words.
+  await context.setOffline(false);
+  await page.locator('[data-testid="feedback-draft"][data-state="needs_fix"]').waitFor({ timeout: 20_000 });
+  assert.match((await page.getByTestId('feedback-draft-problem').textContent()) ?? '', /ngoài tỉnh/);
+  await page.screenshot({ path: shot('mobile-feedback-7-needs-fix'), fullPage: true });
+  assert.equal((await mine()).length, 0);
+
+  // The citizen fixes the place and sends it (online now: straight to the report).
+  await page.getByTestId('feedback-draft-edit').click();
+  await page.getByTestId('error-location').waitFor();
+  assert.equal(await page.locator('input[name="title"]').inputValue(), 'Khói từ lò đốt rác');
+  await page.getByRole('button', { name: 'Bỏ vị trí này' }).click();
+  await page.getByTestId('feedback-commune').selectOption({ label: 'Phường Buôn Ma Thuột' });
+  await page.getByTestId('feedback-address').fill('Hẻm 45 Y Moan');
+  await page.getByTestId('feedback-submit').click();
+  await page.getByTestId('feedback-detail').waitFor();
+  assert.equal((await mine()).length, 1);
+  await page.goto(`${product.url}/#/feedback`);
+  await page.getByTestId('feedback-item').first().waitFor();
+  assert.equal(await page.getByTestId('feedback-draft').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

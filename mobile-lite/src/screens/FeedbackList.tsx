@@ -13,6 +13,8 @@ function DraftRow(props: { draft: Draft }) {
   const d = props.draft;
   const sending = d.lease !== null && d.lease.until > Date.now();
   const fix = d.state === 'needs_fix';
+  // "Fix the marked fields" means nothing here: say what is wrong, field by field.
+  const problem = d.problem ? Object.values(d.problem.fields).join(' ') || d.problem.message : null;
   return (
     <li
       class="fb-draft"
@@ -23,9 +25,9 @@ function DraftRow(props: { draft: Draft }) {
       <p class={`fb-draft-state${fix ? ' needs-fix' : ''}`}>
         {fix ? t('feedback.draftNeedsFix') : sending ? t('feedback.draftSending') : t('feedback.draftQueued')}
       </p>
-      {fix && d.problem && (
+      {fix && problem && (
         <p class="field-error" data-testid="feedback-draft-problem">
-          {d.problem.message}
+          {problem}
         </p>
       )}
       <div class="row">
@@ -106,18 +108,21 @@ export function FeedbackList() {
     return () => window.removeEventListener('online', online);
   }, []);
   const offline = !navigator.onLine;
+  const pending = drafts.filter((d) => d.state === 'pending').length;
 
   return (
     <section class="screen">
       <Title>{t('feedback.mineTitle')}</Title>
-      {notice && <Alert kind="info" message={t(notice)} />}
+      {notice && (notice !== 'feedback.savedOffline' || pending > 0) && (
+        <Alert kind="info" message={t(notice)} />
+      )}
       <a class="btn btn-primary" href="#/feedback/new" data-testid="feedback-new">
         {t('feedback.new')}
       </a>
       {drafts.length > 0 && (
         <div class="fb-drafts" data-testid="feedback-drafts">
           <h2>{t('feedback.waiting', { n: drafts.length })}</h2>
-          <p class="hint">{t('feedback.waitingHint')}</p>
+          {pending > 0 && <p class="hint">{t('feedback.waitingHint')}</p>}
           <ul class="fb-list">
             {drafts.map((d) => (
               <DraftRow key={d.id} draft={d} />

@@ -5,8 +5,6 @@ import { startTestApi, registerCitizen, bearer, newPhone, type TestApi } from '.
 import { createForwardingWorker, type WorkerOptions } from './forwarding/worker.ts';
 import { startSimProcess, waitFor, type SimProcess } from './forwarding/sim-process.ts';
 import { sign } from './forwarding/signature.ts';
-import { DEV_PROVINCE_FEEDBACK_SECRET, loadConfig } from '../../config.ts';
-import { backoffDelay } from './forwarding/worker.ts';
 
 // The real worker against the province stand-in (its own process) over HTTP, and the province's signed webhook.
 const SECRET = 'test-province-secret-0123456789';
@@ -241,6 +239,69 @@ describe('forwarding to the province system', () => {
     expect(held.reports.filter((r) => r.key === key)).toMatchObject([{ deliveries: 3 }]);
   });
 
+  it('two workers (two API instances) never send the same row: SKIP LOCKED splits the backlog', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await acceptedReport(`Phản ánh song song ${i}`));
+    const keys = await Promise.all(ids.map(async (id) => (await outbox(id))!.idempotency_key));
+    await sim.control('delay', { ms: 150, when: 'before' }); // keep both workers busy at the same time
+    const a = worker({ batch: 3 });
+    const b = createForwardingWorker({
+      sequelize: api.sequelize,
+      log: pino({ level: 'silent' }),
+      forwarding: api.services.forwarding,
+      options: {
+        url: `${sim.url}/api/reports`,
+        secret: SECRET,
+        maxAttempts: 8,
+        pollMs: 200,
+        timeoutMs: 2000,
+        backoffMs: 100,
+        backoffMaxMs: 5000,
+        batch: 3,
+      },
+    });
+    const [na, nb] = await Promise.all([a.runOnce(), b.runOnce()]);
+    expect(na + nb).toBe(8);
+    expect(na).toBeGreaterThan(0);
+    expect(nb).toBeGreaterThan(0);
+    const requests = (await sim.held()).requests.filter((r) => keys.includes(r.key ?? ''));
+    expect(requests).toHaveLength(8);
+    expect(requests.every((r) => r.outcome === 'created')).toBe(true);
+  });
+
+  it('officers see the forwarding of their departments’ reports only', async () => {
+    const id = await acceptedReport('Vỉa hè bị lấn chiếm'); // traffic → sxd
+    const officer = async (department: string) => {
+      const phone = newPhone();
+      const { user } = await api.services.users.ensureUser({
+        phone,
+        fullName: 'Cán Bộ',
+        password: 'CanBo2026x',
+        roles: ['officer'],
+      });
+      await api.sequelize.query('INSERT INTO officer_departments (user_id, department) VALUES (:u, :d)', {
+        replacements: { u: user.id, d: department },
+      });
+      return (await api.request('POST', '/api/v1/auth/login', { phone, password: 'CanBo2026x' })).body
+        .accessToken as string;
+    };
+    const own = await api.request(
+      'GET',
+      `/api/v1/feedback/${id}/forwarding`,
+      undefined,
+      bearer(await officer('sxd')),
+    );
+    expect(own).toMatchObject({ status: 200, body: { state: 'pending' } });
+    const other = await api.request(
+      'GET',
+      `/api/v1/feedback/${id}/forwarding`,
+      undefined,
+      bearer(await officer('syt')),
+    );
+    expect(other.status).toBe(404);
+    await worker().runOnce();
+  });
+
   it('a 4xx refusal from the province is a dead letter at once (the same body cannot succeed)', async () => {
     await sim.control('fail', { count: 1, status: 400 });
     const id = await acceptedReport('Biển báo bị che khuất');
@@ -365,38 +426,5 @@ describe('webhook from the province', () => {
       answer: 'Đã khơi thông cống thoát nước.',
     });
     expect(ok.body).toMatchObject({ result: 'applied', status: 'resolved' });
-  });
-});
-
-describe('forwarding configuration and backoff', () => {
-  it('production refuses the development secret and a URL without a secret; without a secret the webhook is off', () => {
-    const prod = {
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://u@db.internal:5432/daklak',
-      JWT_PRIVATE_KEY: 'an Ed25519 PEM (not parsed by loadConfig)',
-      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-      ADMIN_PHONE: '0905000001',
-      ADMIN_PASSWORD: 'a-real-long-password-2026',
-      SMS_PROVIDER: 'http',
-      SMS_HTTP_URL: 'https://sms.example.vn/send',
-      WEBAUTHN_RP_ID: 'id.daklak.gov.vn',
-      WEBAUTHN_ORIGINS: 'https://id.daklak.gov.vn',
-    };
-    expect(loadConfig(prod).provinceFeedbackSecret).toBeNull();
-    expect(() => loadConfig({ ...prod, PROVINCE_FEEDBACK_SECRET: DEV_PROVINCE_FEEDBACK_SECRET })).toThrow(
-      /PROVINCE_FEEDBACK_SECRET must not be the development secret/,
-    );
-    expect(() =>
-      loadConfig({ ...prod, PROVINCE_FEEDBACK_URL: 'https://pakn.daklak.gov.vn/api/reports' }),
-    ).toThrow(/PROVINCE_FEEDBACK_SECRET is required/);
-    expect(loadConfig({}).provinceFeedbackSecret).toBe(DEV_PROVINCE_FEEDBACK_SECRET);
-  });
-
-  it('backs off exponentially with jitter, up to the cap', () => {
-    expect(backoffDelay(1, 1000, 60_000, () => 0)).toBe(500);
-    expect(backoffDelay(1, 1000, 60_000, () => 1)).toBe(1000);
-    expect(backoffDelay(4, 1000, 60_000, () => 1)).toBe(8000);
-    expect(backoffDelay(20, 1000, 60_000, () => 1)).toBe(60_000);
-    expect(backoffDelay(20, 1000, 60_000, () => 0)).toBe(30_000);
   });
 });

@@ -21,7 +21,8 @@
  *   POST /control/replay                                   send the last webhook request again, byte for byte
  *   POST /control/reset   {data?: boolean}                 clear faults (and the stored reports)
  *
- * Run: node scripts/province-feedback-sim.mjs --port 0 [--host 127.0.0.1] [--secret S] [--webhook URL]
+ * Run: node scripts/province-feedback-sim.mjs [--port 8099|0] [--host 127.0.0.1] [--secret S] [--webhook URL]
+ * (defaults: port 8099, the development secret, our webhook on http://127.0.0.1:8080).
  * It prints `province-feedback-sim listening on http://HOST:PORT` once ready.
  */
 import http from 'node:http';
@@ -264,7 +265,11 @@ if (isMain) {
     port: Number(arg('port', process.env.PORT ?? 8099)),
     host: arg('host', '127.0.0.1'),
     secret: arg('secret', process.env.PROVINCE_FEEDBACK_SECRET ?? DEV_SECRET),
-    webhookUrl: arg('webhook', process.env.PROVINCE_WEBHOOK_URL),
+    webhookUrl: arg(
+      'webhook',
+      process.env.PROVINCE_WEBHOOK_URL ??
+        'http://127.0.0.1:8080/api/v1/integrations/province-feedback/webhook',
+    ),
   });
   console.log(`province-feedback-sim listening on ${sim.url}`);
   console.log(`  our side: PROVINCE_FEEDBACK_URL=${sim.url}/api/reports`);

@@ -24,6 +24,10 @@ import { cardRoutes } from './modules/identity/card.routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { publicationRoutes } from './modules/feedback/publication.routes.ts';
+import { open311KeyRoutes } from './modules/open311/keys.routes.ts';
+import { open311Router, OPEN311_PREFIX } from './modules/open311/open311.router.ts';
+import { forwardingRoutes } from './modules/feedback/forwarding/forwarding.routes.ts';
 import { feedbackStaffRoutes } from './modules/feedback/staff.routes.ts';
 import { feedbackStatsRoutes } from './modules/feedback/stats.routes.ts';
 import { ekycRoutes } from './modules/ekyc/ekyc.routes.ts';
@@ -52,7 +56,10 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...notificationRoutes(services.notifications),
     ...feedbackStaffRoutes(services.feedbackStaff),
     ...feedbackStatsRoutes(services.feedbackStats),
+    ...forwardingRoutes(services.forwarding, services.provinceWebhook),
     ...feedbackRoutes(services.feedback, services.feedbackHandling, services.feedbackQueue),
+    ...publicationRoutes(services.feedbackPublication),
+    ...open311KeyRoutes(services.open311Keys),
     ...ekycRoutes(services.ekyc),
     ...adminRoutes(services.admin),
     ...officerDepartmentRoutes(services.officerDepartments),
@@ -150,7 +157,17 @@ export function createApp(deps: AppDeps) {
       );
     next();
   });
-  api.use(express.json({ limit: config.BODY_LIMIT_BYTES, strict: true }));
+  api.use(
+    express.json({
+      limit: config.BODY_LIMIT_BYTES,
+      strict: true,
+      // Signed webhooks (integrations) check their HMAC over the exact bytes received.
+      verify: (req, _res, buf) => {
+        if ((req as Request).originalUrl.startsWith(`${API_PREFIX}/integrations/`))
+          (req as Request & { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -184,6 +201,7 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use('/api', api);
+  app.use(OPEN311_PREFIX, open311Router(services.open311, { config, limiter: limiters.ip }));
 
   mountClients(app, config);
   app.use((req, _res, next) => {

@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import { ensureAdmin, seedDemo, seedReference } from './seed.ts';
 import { nationalPhone } from './modules/identity/phone.ts';
 import { closeFaceEngines } from './modules/ekyc/face/index.ts';
+import { createForwardingWorker } from './modules/feedback/forwarding/worker.ts';
 
 /** Entry for Node (tsx) and Deno: config → database → migrations → seed → listen → graceful shutdown. */
 async function main(): Promise<void> {
@@ -60,6 +61,26 @@ async function main(): Promise<void> {
   const retention = setInterval(purge, 3600_000);
   retention.unref();
 
+  // Forwarding accepted reports to the province's handling system: only when its endpoint is configured.
+  const forwarder =
+    config.PROVINCE_FEEDBACK_URL && config.provinceFeedbackSecret
+      ? createForwardingWorker({
+          sequelize: db.sequelize,
+          log,
+          forwarding: services.forwarding,
+          options: {
+            url: config.PROVINCE_FEEDBACK_URL,
+            secret: config.provinceFeedbackSecret,
+            maxAttempts: config.PROVINCE_FEEDBACK_MAX_ATTEMPTS,
+            pollMs: config.PROVINCE_FEEDBACK_POLL_MS,
+            timeoutMs: config.PROVINCE_FEEDBACK_TIMEOUT_MS,
+            backoffMs: config.PROVINCE_FEEDBACK_BACKOFF_MS,
+            backoffMaxMs: config.PROVINCE_FEEDBACK_BACKOFF_MAX_MS,
+          },
+        })
+      : undefined;
+  forwarder?.start();
+
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
@@ -101,6 +122,7 @@ async function main(): Promise<void> {
     });
     clearTimeout(force);
     clearInterval(retention);
+    await forwarder?.stop();
     await closeFaceEngines();
     await redis?.quit().catch(() => undefined);
     await db.close();

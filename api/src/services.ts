@@ -19,7 +19,12 @@ import { initNotificationModels } from './modules/notifications/notifications.mo
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
 import { createFeedbackService } from './modules/feedback/feedback.service.ts';
 import { createFeedbackHandling } from './modules/feedback/feedback.handling.ts';
+import { createForwarding } from './modules/feedback/forwarding/forwarding.service.ts';
+import { createProvinceWebhook } from './modules/feedback/forwarding/webhook.ts';
 import { createFeedbackQueue } from './modules/feedback/queue.ts';
+import { createPublicationService } from './modules/feedback/publication.ts';
+import { createOpen311Keys } from './modules/open311/keys.ts';
+import { createOpen311Service } from './modules/open311/open311.service.ts';
 import { createFeedbackStaff } from './modules/feedback/staff.ts';
 import { createFeedbackStats } from './modules/feedback/stats.ts';
 import { createOfficerDepartments } from './modules/admin/departments.ts';
@@ -85,7 +90,21 @@ export function createServices(deps: CoreDeps) {
   });
   const passkeys = createPasskeyService({ sequelize: deps.sequelize, config: deps.config, identity });
   const feedback = createFeedbackService({ sequelize: deps.sequelize, config: deps.config, reference });
-  const feedbackHandling = createFeedbackHandling({ sequelize: deps.sequelize, notifications });
+  const forwarding = createForwarding({ sequelize: deps.sequelize });
+  const provinceWebhook = createProvinceWebhook({
+    sequelize: deps.sequelize,
+    notifications,
+    secret: deps.config.provinceFeedbackSecret,
+  });
+  const feedbackHandling = createFeedbackHandling({ sequelize: deps.sequelize, notifications, forwarding });
+  const open311Keys = createOpen311Keys({ sequelize: deps.sequelize, sealer, users });
+  const open311 = createOpen311Service({
+    sequelize: deps.sequelize,
+    sealer,
+    keys: open311Keys,
+    feedback,
+    reference,
+  });
   return {
     otp,
     identity,
@@ -99,6 +118,11 @@ export function createServices(deps: CoreDeps) {
     notifications,
     feedback,
     feedbackHandling,
+    feedbackPublication: createPublicationService({ sequelize: deps.sequelize }),
+    open311Keys,
+    open311,
+    forwarding,
+    provinceWebhook,
     feedbackQueue: createFeedbackQueue(deps.sequelize),
     feedbackStaff: createFeedbackStaff({ sequelize: deps.sequelize }),
     feedbackStats: createFeedbackStats({ sequelize: deps.sequelize }),

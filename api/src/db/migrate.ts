@@ -10,6 +10,8 @@ import * as m0007 from './migrations/0007-devices.ts';
 import * as m0008 from './migrations/0008-notifications.ts';
 import * as m0009 from './migrations/0009-feedback.ts';
 import * as m0010 from './migrations/0010-feedback-lifecycle.ts';
+import * as m0011 from './migrations/0011-feedback-forwarding.ts';
+import * as m0012 from './migrations/0012-feedback-publication.ts';
 import * as m0013 from './migrations/0013-feedback-staff.ts';
 
 export type Migration = MigrationFn<Sequelize>;
@@ -26,6 +28,8 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0008-notifications', m0008],
   ['0009-feedback', m0009],
   ['0010-feedback-lifecycle', m0010],
+  ['0011-feedback-forwarding', m0011],
+  ['0012-feedback-publication', m0012],
   ['0013-feedback-staff', m0013],
 ];
 

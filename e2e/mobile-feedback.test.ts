@@ -236,6 +236,9 @@ test('a report written offline is sent exactly once, followed to its answer, and
   assert.equal(await page.locator('[data-testid="feedback-timeline"] li').count(), 5);
   assert.match((await page.getByTestId('feedback-timeline').textContent()) ?? '', /Sở Xây dựng/);
   await page.getByTestId('feedback-due').waitFor();
+  // The officer's photo of the result stands with the answer; the citizen's own photo apart.
+  await page.getByTestId('feedback-result-photos').locator('img').waitFor();
+  assert.equal(await page.getByTestId('feedback-photo').count(), 2);
   await page.getByTestId('bell-count').waitFor();
   const unread = Number(await page.getByTestId('bell-count').textContent());
   assert.ok(unread >= 4, `unread ${unread}`);

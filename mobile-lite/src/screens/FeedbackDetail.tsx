@@ -189,10 +189,10 @@ export function FeedbackDetail(props: { id: string }) {
     );
 
   const resolvedAt = [...report.timeline].reverse().find((e) => e.status === 'resolved')?.at ?? null;
-  const kinds = (report as Report & { photoKinds?: ('report' | 'result')[] }).photoKinds;
+  // Photo n is the n-th kind: the citizen's own first, then the officer's photos of the result on site.
   const numbers = Array.from({ length: report.photos }, (_, i) => i + 1);
-  const mine = kinds ? numbers.filter((n) => kinds[n - 1] !== 'result') : numbers;
-  const results = kinds ? numbers.filter((n) => kinds[n - 1] === 'result') : [];
+  const mine = numbers.filter((n) => report.photoKinds[n - 1] !== 'result');
+  const results = numbers.filter((n) => report.photoKinds[n - 1] === 'result');
   const place = [report.address, report.communeName].filter(Boolean).join(', ');
   return (
     <section class="screen" data-testid="feedback-detail" data-status={report.status}>
@@ -217,7 +217,7 @@ export function FeedbackDetail(props: { id: string }) {
           <h2>{t('feedback.answer')}</h2>
           <p class="fb-answer">{report.answer}</p>
           {results.length > 0 && (
-            <div class="fb-photos">
+            <div class="fb-photos" data-testid="feedback-result-photos">
               {results.map((n) => (
                 <ReportPhoto key={n} id={report.id} n={n} alt={t('feedback.resultPhotos')} />
               ))}
@@ -252,7 +252,7 @@ export function FeedbackDetail(props: { id: string }) {
       )}
       {mine.length > 0 && (
         <div class="fb-section">
-          <h2>{kinds ? t('feedback.myPhotos') : t('feedback.photosTitle')}</h2>
+          <h2>{t('feedback.myPhotos')}</h2>
           <div class="fb-photos">
             {mine.map((n) => (
               <ReportPhoto key={n} id={report.id} n={n} alt={t('feedback.photoAlt', { n })} />

@@ -69,6 +69,11 @@ export const FeedbackView = z
     department: z.string().nullable(),
     dueAt: z.string().datetime().nullable(),
     photos: z.number().int(),
+    photoKinds: z
+      .array(z.enum(['report', 'result']))
+      .describe(
+        'Kind of each photo, in order (photo n is item n − 1): the citizen’s own, or the result on site',
+      ),
     answer: z.string().nullable(),
     rejectionReason: z.string().nullable(),
     duplicateOf: z.string().uuid().nullable(),
@@ -78,9 +83,11 @@ export const FeedbackView = z
   })
   .openapi('Feedback');
 
-export const FeedbackSummary = FeedbackView.omit({ timeline: true, description: true }).openapi(
-  'FeedbackSummary',
-);
+export const FeedbackSummary = FeedbackView.omit({
+  timeline: true,
+  description: true,
+  photoKinds: true,
+}).openapi('FeedbackSummary');
 
 export const MineQuery = z.strictObject({
   cursor: z.string().max(200).optional().describe('From the previous page'),

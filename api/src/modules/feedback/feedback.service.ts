@@ -284,8 +284,13 @@ export function createFeedbackService(deps: {
       'SELECT at, status, department, public_note FROM feedback_events WHERE report_id = :id AND NOT internal ORDER BY id',
       { replacements: { id }, type: QueryTypes.SELECT },
     );
+    const kinds = await sequelize.query<{ kind: 'report' | 'result' }>(
+      'SELECT kind FROM feedback_photos WHERE report_id = :id ORDER BY idx',
+      { replacements: { id }, type: QueryTypes.SELECT },
+    );
     return {
       ...summary(r),
+      photoKinds: kinds.map((k) => k.kind),
       description: r.description,
       answer: r.answer,
       rejectionReason: r.rejection_reason,

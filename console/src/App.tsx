@@ -27,6 +27,7 @@ const DeadlinesPage = lazy(() =>
 const ForwardingPage = lazy(() =>
   import('./feedback/ForwardingPage').then((m) => ({ default: m.ForwardingPage })),
 );
+const FeedbackPage = lazy(() => import('./feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
 
 function Loading() {
   const { t } = useI18n();
@@ -115,6 +116,14 @@ const routes: RouteObject[] = [
             element: (
               <Page id="feedback">
                 <ForwardingPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'feedback/:reportId?',
+            element: (
+              <Page id="feedback">
+                <FeedbackPage />
               </Page>
             ),
           },

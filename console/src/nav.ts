@@ -30,7 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.feedback',
     group: 'operations',
     anyOf: ['feedback:triage', 'feedback:handle'],
-    built: false,
+    built: true,
   },
   {
     id: 'moderation',

@@ -1,7 +1,9 @@
+import { fbTriageEn } from '../feedback/messages';
 import type { MessageKey } from './vi';
 
 // English — must have exactly the keys of vi.ts (the type enforces it, i18n.test.ts checks it at run time).
 export const en: Record<MessageKey, string> = {
+  ...fbTriageEn,
   'app.title': 'Đắk Lắk Operations Center',
   'app.shortTitle': 'Đắk Lắk IOC',
   'app.loading': 'Loading…',

@@ -39,6 +39,7 @@ import { visibleNav, type NavItem, type PageId } from '../nav';
 import { useNotify } from '../notify';
 import { roleLabel, sortRoles } from '../roles';
 import { nationalPhone } from '../time';
+import { NotificationBell } from './NotificationBell';
 
 const DRAWER_WIDTH = 256;
 
@@ -211,6 +212,7 @@ export function AppFrame() {
           <Typography variant="h6" component="div" noWrap sx={{ flexGrow: 1, fontWeight: 600 }}>
             {t('app.title')}
           </Typography>
+          <NotificationBell />
           <LanguageSwitch inverted />
           <UserMenu />
         </Toolbar>

@@ -1,0 +1,134 @@
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import ErrorIcon from '@mui/icons-material/Error';
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  MenuItem,
+  TextField,
+} from '@mui/material';
+import { useState } from 'react';
+import { api, unwrap } from '../api/client';
+import { asProblem, type Problem } from '../api/problem';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { useI18n } from '../i18n/context';
+import { useNotify } from '../notify';
+import { nameIn, type FeedbackReferences } from './references';
+
+type BulkResult = { id: string; ok: boolean; code: string | null }[];
+
+/** Assign the selected reports to one department; shows one line per report (some may be refused). */
+export function BulkAssignDialog({
+  ids,
+  titles,
+  refs,
+  onClose,
+  onDone,
+}: {
+  ids: string[];
+  titles: Map<string, string>;
+  refs: FeedbackReferences;
+  onClose: () => void;
+  onDone: (failed: string[]) => void;
+}) {
+  const { t, lang } = useI18n();
+  const notify = useNotify();
+  const [department, setDepartment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem>();
+  const [result, setResult] = useState<BulkResult>();
+
+  const submit = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const res = await unwrap(api.POST('/api/v1/feedback/bulk-assign', { body: { ids, department } }));
+      setResult(res.items);
+      const ok = res.items.filter((i) => i.ok).length;
+      notify(
+        t('fb.bulk.done', { ok, total: res.items.length }),
+        ok === res.items.length ? 'success' : 'info',
+      );
+      onDone(res.items.filter((i) => !i.ok).map((i) => i.id));
+    } catch (err) {
+      setProblem(asProblem(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth data-testid="fb-bulk-dialog">
+      <DialogTitle>{t('fb.bulk.title', { n: ids.length })}</DialogTitle>
+      <DialogContent>
+        {result ? (
+          <List dense data-testid="fb-bulk-result">
+            {result.map((r) => (
+              <ListItem key={r.id} data-ok={r.ok}>
+                <ListItemIcon sx={{ minWidth: 36 }}>
+                  {r.ok ? <CheckCircleIcon color="success" /> : <ErrorIcon color="error" />}
+                </ListItemIcon>
+                <ListItemText
+                  primary={titles.get(r.id) ?? r.id}
+                  secondary={r.ok ? t('fb.bulk.ok') : t('fb.bulk.failed', { code: r.code ?? '' })}
+                />
+              </ListItem>
+            ))}
+          </List>
+        ) : (
+          <>
+            <DialogContentText sx={{ mb: 2 }}>{t('fb.bulk.body')}</DialogContentText>
+            <TextField
+              select
+              fullWidth
+              label={t('fb.action.department')}
+              value={department}
+              onChange={(e) => setDepartment(e.target.value)}
+              slotProps={{ htmlInput: { 'data-testid': 'fb-bulk-department' } }}
+            >
+              {refs.departments.map((d) => (
+                <MenuItem key={d.code} value={d.code}>
+                  {nameIn(d, lang)}
+                </MenuItem>
+              ))}
+            </TextField>
+          </>
+        )}
+        {problem ? (
+          <Box sx={{ mt: 2 }}>
+            <ProblemAlert problem={problem} />
+          </Box>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        {result ? (
+          <Button variant="contained" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              variant="contained"
+              onClick={() => void submit()}
+              disabled={!department || busy}
+              data-testid="fb-bulk-confirm"
+            >
+              {t('fb.bulk.confirm')}
+            </Button>
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,203 @@
+import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
+import SearchIcon from '@mui/icons-material/Search';
+import {
+  Autocomplete,
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  FormControlLabel,
+  InputAdornment,
+  ListItemText,
+  MenuItem,
+  Paper,
+  Stack,
+  Switch,
+  TextField,
+} from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n/context';
+import { useDebouncedCallback } from '../useApiQuery';
+import { statusCss } from './deadline';
+import {
+  EMPTY_FILTERS,
+  FEEDBACK_STATUSES,
+  hasFilters,
+  type FeedbackFilters,
+  type FeedbackStatus,
+} from './queries';
+import { filterCommunes, nameIn, type Commune, type FeedbackReferences } from './references';
+
+interface Props {
+  filters: FeedbackFilters;
+  refs: FeedbackReferences;
+  /** Changes filters (the page goes back to the first). */
+  onChange: (patch: Partial<FeedbackFilters>) => void;
+}
+
+/** The queue's filter bar: status (several), category, department, commune, overdue, dates, free text. */
+export function QueueFilters({ filters, refs, onChange }: Props) {
+  const { t, lang } = useI18n();
+  const [text, setText] = useState(filters.q);
+  const applyText = useDebouncedCallback((q: string) => onChange({ q }), 400);
+  // The URL may change the text from outside (back button, clear).
+  useEffect(() => setText(filters.q), [filters.q]);
+
+  const commune = refs.commune(filters.commune) ?? null;
+  const small = { size: 'small' as const };
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="fb-filters">
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
+        <TextField
+          {...small}
+          label={t('fb.filter.q')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            applyText(e.target.value);
+          }}
+          sx={{ width: 220 }}
+          slotProps={{
+            htmlInput: { maxLength: 100, 'data-testid': 'fb-filter-q' },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+          }}
+        />
+        <TextField
+          {...small}
+          select
+          label={t('fb.filter.status')}
+          value={filters.status}
+          onChange={(e) => {
+            const v = e.target.value as unknown;
+            const list = (Array.isArray(v) ? v : String(v).split(',')) as FeedbackStatus[];
+            onChange({ status: FEEDBACK_STATUSES.filter((s) => list.includes(s)) });
+          }}
+          sx={{ width: 230 }}
+          slotProps={{
+            select: {
+              multiple: true,
+              renderValue: (sel) => (
+                <Box sx={{ display: 'flex', gap: 0.5, overflow: 'hidden' }}>
+                  {(sel as FeedbackStatus[]).map((s) => (
+                    <Chip
+                      key={s}
+                      size="small"
+                      label={t(`fb.status.${s}`)}
+                      sx={{ height: 20, bgcolor: statusCss(s), color: '#fff' }}
+                    />
+                  ))}
+                </Box>
+              ),
+            },
+            htmlInput: { 'data-testid': 'fb-filter-status' },
+          }}
+        >
+          {FEEDBACK_STATUSES.map((s) => (
+            <MenuItem key={s} value={s} data-testid={`fb-status-option-${s}`}>
+              <Checkbox size="small" checked={filters.status.includes(s)} sx={{ p: 0.5, mr: 1 }} />
+              <ListItemText primary={t(`fb.status.${s}`)} />
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          {...small}
+          select
+          label={t('fb.filter.category')}
+          value={filters.category}
+          onChange={(e) => onChange({ category: e.target.value })}
+          sx={{ width: 190 }}
+          slotProps={{ htmlInput: { 'data-testid': 'fb-filter-category' } }}
+        >
+          <MenuItem value="">{t('common.all')}</MenuItem>
+          {refs.categories.map((c) => (
+            <MenuItem key={c.code} value={c.code}>
+              {nameIn(c, lang)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          {...small}
+          select
+          label={t('fb.filter.department')}
+          value={filters.department}
+          onChange={(e) => onChange({ department: e.target.value })}
+          sx={{ width: 230 }}
+          slotProps={{ htmlInput: { 'data-testid': 'fb-filter-department' } }}
+        >
+          <MenuItem value="">{t('common.all')}</MenuItem>
+          {refs.departments.map((d) => (
+            <MenuItem key={d.code} value={d.code}>
+              {nameIn(d, lang)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Autocomplete<Commune>
+          options={refs.communes}
+          value={commune}
+          onChange={(_e, c) => onChange({ commune: c?.code ?? '' })}
+          getOptionLabel={(c) => c.name}
+          getOptionKey={(c) => c.code}
+          isOptionEqualToValue={(a, b) => a.code === b.code}
+          filterOptions={filterCommunes}
+          noOptionsText={t('fb.filter.communeNone')}
+          size="small"
+          sx={{ width: 230 }}
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              label={t('fb.filter.commune')}
+              inputProps={{ ...params.inputProps, 'data-testid': 'fb-filter-commune' }}
+            />
+          )}
+        />
+        <TextField
+          {...small}
+          type="date"
+          label={t('fb.filter.from')}
+          value={filters.from}
+          onChange={(e) => onChange({ from: e.target.value })}
+          sx={{ width: 160 }}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'fb-filter-from' } }}
+        />
+        <TextField
+          {...small}
+          type="date"
+          label={t('fb.filter.to')}
+          value={filters.to}
+          onChange={(e) => onChange({ to: e.target.value })}
+          sx={{ width: 160 }}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'fb-filter-to' } }}
+        />
+        <FormControlLabel
+          control={
+            <Switch
+              checked={filters.overdue}
+              onChange={(e) => onChange({ overdue: e.target.checked })}
+              color="error"
+              slotProps={{ input: { 'aria-label': t('fb.filter.overdue') } }}
+              data-testid="fb-filter-overdue"
+            />
+          }
+          label={t('fb.filter.overdue')}
+        />
+        <Box sx={{ flex: 1 }} />
+        <Button
+          onClick={() => {
+            setText('');
+            onChange({ ...EMPTY_FILTERS, sort: filters.sort, pageSize: filters.pageSize });
+          }}
+          startIcon={<FilterAltOffIcon />}
+          disabled={!hasFilters(filters)}
+        >
+          {t('common.clear')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,57 @@
+import { createFilterOptions } from '@mui/material';
+import { useMemo } from 'react';
+import { api, unwrap } from '../api/client';
+import type { components } from '../api/schema';
+import { foldAccents } from '../ekyc/review';
+import type { Lang } from '../i18n/format';
+import { useApiQuery } from '../useApiQuery';
+
+export type Commune = components['schemas']['Commune'];
+export interface Named {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+export interface Category extends Named {
+  onSite: boolean;
+  deadlineDays: number;
+}
+
+/** Accent-insensitive commune search ("hoa phu" finds "Xã Hòa Phú"). */
+export const filterCommunes = createFilterOptions<Commune>({ stringify: (c) => foldAccents(c.name) });
+
+export function nameIn(item: Named | undefined, lang: Lang): string | undefined {
+  if (!item) return undefined;
+  return lang === 'vi' ? item.name : item.nameEn;
+}
+
+/** Categories, departments and communes for filters, labels and dialogs (loaded once per page). */
+export function useFeedbackReferences() {
+  const categories = useApiQuery('fb-categories', (signal) =>
+    unwrap(api.GET('/api/v1/feedback/categories', { signal })),
+  );
+  const departments = useApiQuery('fb-departments', (signal) =>
+    unwrap(api.GET('/api/v1/feedback/departments', { signal })),
+  );
+  const communes = useApiQuery('communes', (signal) => unwrap(api.GET('/api/v1/communes', { signal })));
+  return useMemo(() => {
+    const categoryList: Category[] = categories.data?.items ?? [];
+    const departmentList: Named[] = departments.data?.items ?? [];
+    const communeList = [...(communes.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    return {
+      categories: categoryList,
+      departments: departmentList,
+      communes: communeList,
+      category: (code: string | null | undefined) => categoryList.find((c) => c.code === code),
+      department: (code: string | null | undefined) => departmentList.find((d) => d.code === code),
+      commune: (code: string | null | undefined) => communeList.find((c) => c.code === code),
+      problem: categories.problem ?? departments.problem ?? communes.problem,
+      reload: () => {
+        categories.reload();
+        departments.reload();
+        communes.reload();
+      },
+    };
+  }, [categories, departments, communes]);
+}
+export type FeedbackReferences = ReturnType<typeof useFeedbackReferences>;

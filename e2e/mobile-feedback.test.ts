@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { startProduct, launchBrowser, shot, newNationalPhone, type Product } from './harness.ts';
 
 /**
@@ -342,6 +343,117 @@ test('a draft the API refuses waits for a correction, is fixed and sent; another
   await page.goto(`${product.url}/#/feedback`);
   await page.getByTestId('feedback-item').first().waitFor();
   assert.equal(await page.getByTestId('feedback-draft').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** A JPEG carrying an EXIF GPS position of 12°40′N 108°03′E (Buôn Ma Thuột). */
+const gpsJpeg = async () => ({
+  name: 'gps.jpg',
+  mimeType: 'image/jpeg',
+  buffer: await sharp({ create: { width: 800, height: 600, channels: 3, background: '#6a8' } })
+    .jpeg()
+    .withExif({
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '12/1 40/1 0/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '108/1 3/1 0/1',
+      },
+    })
+    .toBuffer(),
+});
+
+test("the photo's location leaves the phone only with the consent, and then can place the report", async () => {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  let posts = 0;
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/feedback') posts++;
+  });
+  // What the server kept of each photo's position (the staff view shows it).
+  const operator = await product.login('0905000002', DEMO_PASSWORD);
+  const photoPosition = async (id: string) =>
+    (await apiCall(operator.accessToken, 'GET', `/api/v1/feedback/${id}/staff`)).photos[0] as {
+      lat: number | null;
+      lng: number | null;
+    };
+  const national = newNationalPhone();
+  await register(page, national, 'Lê Văn Ảnh');
+  const citizen = await product.login(national, PASSWORD);
+  const photoFile = await gpsJpeg();
+
+  const start = async (title: string) => {
+    await page.goto(`${product.url}/#/feedback/new`);
+    await page.getByTestId('feedback-form').waitFor();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="feedback-category"] option').length > 1,
+    );
+    await page.getByTestId('feedback-category').selectOption('environment');
+    await page.locator('input[name="title"]').fill(title);
+    await page.getByTestId('feedback-description').fill('Nước thải chảy tràn ra mặt đường, bốc mùi hôi.');
+    await page.getByTestId('feedback-photo-input').setInputFiles(photoFile);
+    await page.getByTestId('feedback-thumb').waitFor();
+  };
+
+  // With the consent and no other place: the original JPEG goes, and its position places the report.
+  await start('Nước thải tràn đường');
+  await page.getByTestId('feedback-keep-location').check();
+  await page.getByTestId('feedback-submit').click();
+  await page.getByTestId('feedback-detail').waitFor();
+  const id = new URL(page.url()).hash.split('/')[2] as string;
+  const placed = await apiCall(citizen.accessToken, 'GET', `/api/v1/feedback/${id}`);
+  assert.ok(
+    Math.abs(placed.lat - 12.6667) < 0.01 && Math.abs(placed.lng - 108.05) < 0.01,
+    JSON.stringify(placed),
+  );
+  assert.notEqual((await photoPosition(id)).lat, null, 'the photo keeps its position');
+
+  // Without it: a place is needed, and the photo is redrawn on the phone — no EXIF leaves it.
+  await start('Nước thải tràn đường lần hai');
+  await page.getByTestId('feedback-submit').click();
+  await page.getByTestId('error-location').waitFor();
+  await page.getByTestId('feedback-commune').selectOption({ label: 'Phường Buôn Ma Thuột' });
+  await page.getByTestId('feedback-address').fill('Ngã ba Phan Chu Trinh');
+  // Offline, so the bytes waiting in IndexedDB can be read: a JPEG without any EXIF block.
+  await context.setOffline(true);
+  await page.getByTestId('feedback-submit').click();
+  await page.getByTestId('feedback-draft').waitFor();
+  const stored = await page.evaluate(
+    () =>
+      new Promise<{ n: number; jpeg: boolean; exif: boolean; size: number }>((resolve, reject) => {
+        const open = indexedDB.open('dlid-feedback');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+          all.onsuccess = async () => {
+            const drafts = all.result as { photos: Blob[] }[];
+            const bytes = new Uint8Array(await (drafts[0]?.photos[0] as Blob).arrayBuffer());
+            const text = Array.from(bytes.slice(0, 4096), (b) => String.fromCharCode(b)).join('');
+            resolve({
+              n: drafts.length,
+              jpeg: bytes[0] === 0xff && bytes[1] === 0xd8,
+              exif: text.includes('Exif'),
+              size: bytes.length,
+            });
+          };
+        };
+      }),
+  );
+  assert.deepEqual({ ...stored, size: stored.size > 1000 }, { n: 1, jpeg: true, exif: false, size: true });
+  assert.ok(photoFile.buffer.subarray(0, 4096).includes(Buffer.from('Exif')), 'the picked file had EXIF');
+  await context.setOffline(false);
+  await page.waitForFunction(() => !document.querySelector('[data-testid="feedback-draft"]'));
+  assert.equal(posts, 2);
+  const items = (await apiCall(citizen.accessToken, 'GET', '/api/v1/feedback/mine')).items as {
+    id: string;
+  }[];
+  assert.equal(items.length, 2);
+  const second = await apiCall(citizen.accessToken, 'GET', `/api/v1/feedback/${items[0]!.id}`);
+  assert.equal(second.title, 'Nước thải tràn đường lần hai');
+  assert.equal(second.lat, null);
+  assert.equal((await photoPosition(second.id)).lat, null);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -29,6 +29,15 @@ describe('report form checks', () => {
     );
   });
 
+  it('lets the photo place the report only with the consent to keep its location', () => {
+    const nowhere = { ...valid, communeCode: '', address: '' };
+    expect(checkForm({ ...nowhere, keepPhotoLocation: true })).toEqual({});
+    expect(checkForm({ ...nowhere, keepPhotoLocation: false }).location).toBe('feedback.v.location');
+    expect(checkForm({ ...nowhere, keepPhotoLocation: true, photos: [] }).location).toBe(
+      'feedback.v.location',
+    );
+  });
+
   it('names each missing or wrong field', () => {
     expect(
       checkForm({ ...valid, category: '', title: 'abc', description: 'ngắn', communeCode: '', address: '' }),

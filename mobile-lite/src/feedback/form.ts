@@ -31,6 +31,8 @@ export interface FormValues {
   communeCode: string;
   address: string;
   photos: { size: number }[];
+  /** With the consent and a photo, the API may place the report at the photo's own GPS position. */
+  keepPhotoLocation?: boolean;
 }
 
 export type FormErrors = Partial<Record<(typeof FORM_FIELDS)[number], MessageKey>>;
@@ -50,7 +52,8 @@ export function checkForm(v: FormValues): FormErrors {
   if (description < DESCRIPTION_MIN) errors.description = 'feedback.v.descriptionShort';
   else if (description > DESCRIPTION_MAX) errors.description = 'feedback.v.descriptionLong';
   const address = textLength(v.address);
-  if (!v.point && !v.communeCode) errors.location = 'feedback.v.location';
+  const fromPhoto = v.keepPhotoLocation === true && v.photos.length > 0;
+  if (!v.point && !v.communeCode && !fromPhoto) errors.location = 'feedback.v.location';
   if ((v.communeCode && !v.point) || address > 0) {
     if (address < ADDRESS_MIN) errors.address = 'feedback.v.address';
     else if (address > ADDRESS_MAX) errors.address = 'feedback.v.addressLong';

@@ -134,6 +134,7 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
       communeCode,
       address,
       photos: blobs,
+      keepPhotoLocation: keepLocation,
     });
     const shown: Record<string, string> = {};
     for (const [k, key] of Object.entries(found)) if (key) shown[k] = t(key);
@@ -299,7 +300,7 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
               type="checkbox"
               data-testid="feedback-keep-location"
               checked={keepLocation}
-              onChange={(e) => setKeepLocation(e.currentTarget.checked)}
+              onChange={(e) => edit(setKeepLocation, 'location')(e.currentTarget.checked)}
             />
             {t('feedback.keepLocation')}
           </label>

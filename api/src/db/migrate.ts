@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-feedback-lifecycle.ts';
 import * as m0011 from './migrations/0011-feedback-forwarding.ts';
 import * as m0012 from './migrations/0012-feedback-publication.ts';
 import * as m0013 from './migrations/0013-feedback-staff.ts';
+import * as m0014 from './migrations/0014-feedback-indexes.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -31,6 +32,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0011-feedback-forwarding', m0011],
   ['0012-feedback-publication', m0012],
   ['0013-feedback-staff', m0013],
+  ['0014-feedback-indexes', m0014],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

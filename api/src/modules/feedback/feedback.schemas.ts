@@ -175,7 +175,11 @@ export const QueuePage = z
         createdAt: z.string().datetime(),
       }),
     ),
-    total: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .describe('Matching reports, counted up to 10,000 (1,000 with a text search `q`); see totalCapped'),
+    totalCapped: z.boolean().describe('True when more reports match than `total` says (show "10,000+")'),
     page: z.number().int(),
     pageSize: z.number().int(),
   })

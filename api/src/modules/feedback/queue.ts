@@ -45,7 +45,8 @@ export function feedbackWhere(q: FeedbackFilter, auth: AuthContext) {
       where.push(`${col} = :${key}`);
       rep[key] = q[key];
     }
-  if (q.overdue) where.push(`r.due_at < now() AND r.status NOT IN ('resolved', 'rejected', 'duplicate')`);
+  // Open = accepted, assigned, in progress (the states with a running deadline): matches feedback_open_due_idx.
+  if (q.overdue) where.push(`r.due_at < now() AND r.status IN ('accepted', 'assigned', 'in_progress')`);
   if (q.from) {
     where.push('r.created_at >= :from');
     rep.from = q.from;
@@ -60,6 +61,10 @@ export function feedbackWhere(q: FeedbackFilter, auth: AuthContext) {
   }
   return { where: where.join(' AND '), replacements: rep };
 }
+
+/** The queue counts matching reports up to these numbers; beyond, `total` is the cap and `totalCapped` true. */
+export const QUEUE_COUNT_CAP = 10_000;
+export const QUEUE_COUNT_CAP_TEXT = 1_000;
 
 const ORDER = {
   createdAt: 'r.created_at ASC, r.id ASC',
@@ -77,20 +82,27 @@ export function createFeedbackQueue(sequelize: Sequelize) {
   return async function queue(q: QueueQuery, auth: AuthContext) {
     const w = feedbackWhere(q, auth);
     const rep = { ...w.replacements, limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-    const sql = `FROM feedback_reports r LEFT JOIN communes c ON c.code = r.commune_code WHERE ${w.where}`;
+    // Counting a million rows costs more than the page: count up to a cap (less with text search, where every
+    // candidate is a heap read) and say whether there are more (totalCapped).
+    const cap = q.q ? QUEUE_COUNT_CAP_TEXT : QUEUE_COUNT_CAP;
+    // The page's ids first (from the index alone where one matches the filter and sort), then 50 full rows.
     const [rows, total] = await Promise.all([
       sequelize.query<Record<string, unknown>>(
-        `SELECT r.id, r.category, r.title, r.status, r.department, r.commune_code, c.name AS commune_name,
+        `WITH page AS (SELECT r.id FROM feedback_reports r WHERE ${w.where}
+                       ORDER BY ${ORDER[q.sort]} LIMIT :limit OFFSET :offset)
+         SELECT r.id, r.category, r.title, r.status, r.department, r.commune_code, c.name AS commune_name,
                 coalesce(r.lat, c.lat) AS lat, coalesce(r.lng, c.lng) AS lng,
                 r.due_at, r.created_at, (r.due_at < now() AND r.status NOT IN ('resolved', 'rejected', 'duplicate')) AS overdue
-         ${sql} ORDER BY ${ORDER[q.sort]} LIMIT :limit OFFSET :offset`,
+         FROM page JOIN feedback_reports r ON r.id = page.id LEFT JOIN communes c ON c.code = r.commune_code
+         ORDER BY ${ORDER[q.sort]}`,
         { replacements: rep, type: QueryTypes.SELECT },
       ),
-      sequelize.query<{ n: string }>(`SELECT count(*) AS n ${sql}`, {
-        replacements: rep,
-        type: QueryTypes.SELECT,
-      }),
+      sequelize.query<{ n: string }>(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM feedback_reports r WHERE ${w.where} LIMIT ${cap + 1}) s`,
+        { replacements: rep, type: QueryTypes.SELECT },
+      ),
     ]);
+    const counted = Number(total[0]?.n ?? 0);
     return {
       items: rows.map((r) => ({
         id: String(r.id),
@@ -108,7 +120,8 @@ export function createFeedbackQueue(sequelize: Sequelize) {
         deadline: deadlineState(r.due_at as string | null, String(r.status)),
         createdAt: new Date(r.created_at as string).toISOString(),
       })),
-      total: Number(total[0]?.n ?? 0),
+      total: Math.min(counted, cap),
+      totalCapped: counted > cap,
       page: q.page,
       pageSize: q.pageSize,
     };

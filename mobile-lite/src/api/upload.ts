@@ -37,10 +37,12 @@ export function upload<P extends UploadPath>(
   form: FormData,
   onProgress?: (fraction: number) => void,
   headers: Record<string, string> = {},
+  timeoutMs = 0,
 ): Promise<Uploaded<UploadData<P>>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
+    xhr.timeout = timeoutMs; // 0: none
     // The browser sets multipart's Content-Type with its boundary: never set it here.
     prepareHeaders(new Headers(headers)).forEach((value, name) => xhr.setRequestHeader(name, value));
     if (onProgress)

@@ -5,7 +5,14 @@ import { upload } from '../api/upload';
 import { randomId } from '../api/device';
 import { indexedDbDrafts, memoryDrafts, type Draft, type DraftFields, type DraftStore } from './drafts';
 import { describeFormProblem } from './form';
-import { createSender, isRetryable, type ExclusiveLock, type PassResult, type Post } from './sender';
+import {
+  createSender,
+  isRetryable,
+  LEASE_MS,
+  type ExclusiveLock,
+  type PassResult,
+  type Post,
+} from './sender';
 
 /**
  * The outbox of this tab: the IndexedDB drafts store and a sender wired to the API, run on app start,
@@ -56,13 +63,20 @@ function formOf(fields: DraftFields, photos: Blob[]): FormData {
   return form;
 }
 
+/** A stalled upload gives up (and is retried later) before its lease runs out. */
+const UPLOAD_TIMEOUT_MS = LEASE_MS - 60_000;
+
 const post: Post = async (draft, onProgress) => {
   let answer;
   try {
     answer = await authed(() =>
-      upload('/api/v1/feedback', formOf(draft.fields, draft.photos), onProgress, {
-        'Idempotency-Key': draft.key,
-      }),
+      upload(
+        '/api/v1/feedback',
+        formOf(draft.fields, draft.photos),
+        onProgress,
+        { 'Idempotency-Key': draft.key },
+        UPLOAD_TIMEOUT_MS,
+      ),
     );
   } catch {
     return { kind: 'retry' };

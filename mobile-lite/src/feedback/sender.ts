@@ -35,7 +35,8 @@ export interface SenderDeps {
   onChange?: () => void;
 }
 
-export const LEASE_MS = 5 * 60_000;
+/** Long enough for six 8 MB photos on a slow 3G link; an upload gives up a minute before. */
+export const LEASE_MS = 10 * 60_000;
 const MAX_DELAY_MS = 10 * 60_000;
 
 /** Delay before the next try after `attempts` failures: 10 s, 20 s, 40 s… up to 10 minutes. */

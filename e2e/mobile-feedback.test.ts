@@ -343,6 +343,28 @@ test('a draft the API refuses waits for a correction, is fixed and sent; another
   await page.goto(`${product.url}/#/feedback`);
   await page.getByTestId('feedback-item').first().waitFor();
   assert.equal(await page.getByTestId('feedback-draft').count(), 0);
+
+  // 21 more reports: the list shows 20, then "Xem thêm" fetches the next page by its cursor.
+  for (let i = 1; i <= 21; i++) {
+    const form = new FormData();
+    form.set('category', 'other');
+    form.set('title', `Phản ánh số ${i}`);
+    form.set('description', 'Nội dung phản ánh để thử phân trang danh sách.');
+    form.set('communeCode', '24133');
+    form.set('address', `Số ${i} Lê Duẩn`);
+    await apiCall(citizen.accessToken, 'POST', '/api/v1/feedback', form);
+  }
+  await page.reload();
+  await page.getByTestId('feedback-more').waitFor();
+  assert.equal(await page.getByTestId('feedback-item').count(), 20);
+  await page.getByTestId('feedback-more').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="feedback-item"]').length === 22);
+  assert.equal(await page.getByTestId('feedback-more').count(), 0);
+  const shown = await page
+    .locator('[data-testid="feedback-item"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  assert.equal(new Set(shown).size, 22);
+  assert.match((await page.getByTestId('feedback-item').last().textContent()) ?? '', /Khói từ lò đốt rác/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -158,7 +158,11 @@ export function DeadlinesPage() {
           {rows.length > 0 ? (
             <TableFooter>
               <TableRow>
-                <TableCell component="th" scope="row" sx={{ fontWeight: 700, color: 'text.primary' }}>
+                <TableCell
+                  component="th"
+                  scope="row"
+                  sx={{ fontWeight: 700, fontSize: 14, color: 'text.primary' }}
+                >
                   {t('fbDeadlines.total')}
                 </TableCell>
                 {KINDS.map((k) => (

@@ -110,7 +110,7 @@ export function ForwardingPage() {
         field: 'title',
         headerName: t('fbForwarding.col.report'),
         flex: 1.4,
-        minWidth: 220,
+        minWidth: 200,
         renderCell: ({ row }) => (
           <Link
             component={RouterLink}
@@ -121,12 +121,12 @@ export function ForwardingPage() {
           </Link>
         ),
       },
-      { field: 'attempts', headerName: t('fbForwarding.col.attempts'), width: 110, type: 'number' },
+      { field: 'attempts', headerName: t('fbForwarding.col.attempts'), width: 100, type: 'number' },
       {
         field: 'lastError',
         headerName: t('fbForwarding.col.lastError'),
         flex: 1.2,
-        minWidth: 200,
+        minWidth: 170,
         renderCell: ({ row }) =>
           row.lastError ? (
             <Tooltip title={row.lastError}>
@@ -150,26 +150,26 @@ export function ForwardingPage() {
       {
         field: 'nextAttemptAt',
         headerName: t('fbForwarding.col.nextAttempt'),
-        width: 170,
+        width: 155,
         valueGetter: (_v, row) =>
           row.state === 'pending' || row.state === 'sending' ? time(row.nextAttemptAt) : t('common.none'),
       },
       {
         field: 'externalId',
         headerName: t('fbForwarding.col.externalId'),
-        width: 160,
+        width: 150,
         valueGetter: (_v, row) => row.externalId ?? t('common.none'),
       },
       {
         field: 'updatedAt',
         headerName: t('fbForwarding.col.updatedAt'),
-        width: 170,
+        width: 155,
         valueGetter: (_v, row) => time(row.updatedAt),
       },
       {
         field: 'actions',
         headerName: '',
-        width: state === 'dead' ? 130 : 60,
+        width: state === 'dead' ? 96 : 56,
         sortable: false,
         renderCell: ({ row }) => (
           <Stack direction="row" sx={{ alignItems: 'center', height: '100%' }}>
@@ -184,18 +184,23 @@ export function ForwardingPage() {
               </IconButton>
             </Tooltip>
             {row.state === 'dead' ? (
-              <Button
-                size="small"
-                startIcon={<ReplayIcon />}
-                disabled={busy}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  setConfirm([row.reportId]);
-                }}
-                data-testid={`forwarding-retry-${row.reportId}`}
-              >
-                {t('fbForwarding.retry')}
-              </Button>
+              <Tooltip title={t('fbForwarding.retry')}>
+                <span>
+                  <IconButton
+                    size="small"
+                    color="primary"
+                    disabled={busy}
+                    aria-label={t('fbForwarding.retry')}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setConfirm([row.reportId]);
+                    }}
+                    data-testid={`forwarding-retry-${row.reportId}`}
+                  >
+                    <ReplayIcon fontSize="small" />
+                  </IconButton>
+                </span>
+              </Tooltip>
             ) : null}
           </Stack>
         ),
@@ -264,7 +269,7 @@ export function ForwardingPage() {
 
       {list.problem ? <ProblemAlert problem={list.problem} onRetry={list.reload} /> : null}
 
-      <Box sx={{ height: 'calc(100vh - 340px)', minHeight: 400 }}>
+      <Box sx={{ height: 'calc(100vh - 340px)', minHeight: 400 }} data-testid="forwarding-grid">
         <DataGrid<Item>
           rows={rows}
           getRowId={(r) => r.reportId}
@@ -283,7 +288,6 @@ export function ForwardingPage() {
           disableColumnFilter
           localeText={localeText}
           aria-label={t('fbForwarding.title')}
-          data-testid="forwarding-grid"
         />
       </Box>
 

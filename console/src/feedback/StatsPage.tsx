@@ -47,6 +47,7 @@ import {
 type Commune = components['schemas']['Commune'];
 
 const TOP_COMMUNES = 10;
+const DURATION_KEY = { minutes: 'fbStats.minutes', hours: 'fbStats.hours', days: 'fbStats.days' } as const;
 const foldAccents = (s: string) =>
   s
     .normalize('NFD')
@@ -286,7 +287,7 @@ export function StatsPage() {
                 label={t('fbStats.kpi.median')}
                 value={
                   median
-                    ? t(median.unit === 'hours' ? 'fbStats.hours' : 'fbStats.days', {
+                    ? t(DURATION_KEY[median.unit], {
                         n: formatNumber(median.n, lang, median.n % 1 ? 1 : 0),
                       })
                     : none

@@ -154,8 +154,9 @@ describe('chart datasets', () => {
 });
 
 describe('KPI formatting', () => {
-  it('shows the median in hours under two days, else days', () => {
+  it('shows the median in minutes under an hour, hours under two days, else days', () => {
     expect(durationParts(null)).toBeNull();
+    expect(durationParts(0.01)).toEqual({ unit: 'minutes', n: 1 });
     expect(durationParts(5.26)).toEqual({ unit: 'hours', n: 5.3 });
     expect(durationParts(72)).toEqual({ unit: 'days', n: 3 });
   });

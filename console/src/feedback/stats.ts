@@ -246,9 +246,12 @@ export function ratingsChart(
   };
 }
 
-/** Median hours → what the KPI card says: under 48 h in hours, else in days (one decimal). */
-export function durationParts(hours: number | null): { unit: 'hours' | 'days'; n: number } | null {
+/** Median hours → what the KPI card says: under an hour in minutes, under 48 h in hours, else in days (one decimal). */
+export function durationParts(
+  hours: number | null,
+): { unit: 'minutes' | 'hours' | 'days'; n: number } | null {
   if (hours === null || !Number.isFinite(hours)) return null;
+  if (hours < 1) return { unit: 'minutes', n: Math.round(hours * 60) };
   if (hours < 48) return { unit: 'hours', n: Math.round(hours * 10) / 10 };
   return { unit: 'days', n: Math.round((hours / 24) * 10) / 10 };
 }

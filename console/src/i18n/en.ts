@@ -301,6 +301,7 @@ export const en: Record<MessageKey, string> = {
   'fbStats.kpi.rating': 'Average rating',
   'fbStats.kpi.resolved': '{count} reports resolved',
   'fbStats.kpi.ratings': '{count} ratings',
+  'fbStats.minutes': '{n} min',
   'fbStats.hours': '{n} h',
   'fbStats.days': '{n} days',
   'fbStats.chart.status': 'By status',

@@ -303,6 +303,7 @@ export const vi = {
   'fbStats.kpi.rating': 'Đánh giá trung bình',
   'fbStats.kpi.resolved': '{count} phản ánh đã giải quyết',
   'fbStats.kpi.ratings': '{count} lượt đánh giá',
+  'fbStats.minutes': '{n} phút',
   'fbStats.hours': '{n} giờ',
   'fbStats.days': '{n} ngày',
   'fbStats.chart.status': 'Theo trạng thái',

@@ -55,7 +55,8 @@ export function FeedbackForm(props: { draftId?: string | undefined }) {
   useEffect(() => {
     if (!props.draftId) return;
     void drafts.get(props.draftId).then((d) => {
-      if (!d) return navigate('#/feedback');
+      // Only a refused draft is edited: a pending one may be on its way (the list offers no edit for it).
+      if (d?.state !== 'needs_fix') return navigate('#/feedback');
       setDraft(d);
       const f = d.fields;
       setCategory(f.category);

@@ -272,6 +272,18 @@ test('a report written offline is sent exactly once, followed to its answer, and
   const count = await apiCall(citizen.accessToken, 'GET', '/api/v1/me/notifications/unread-count');
   assert.equal(count.unread, 0);
 
+  // "Chưa được xử lý": reopened with a reason, within 7 days of the answer.
+  await page.goto(`${product.url}/#/feedback/${id}`);
+  await page.getByTestId('feedback-reopen').click();
+  await page.getByTestId('feedback-reopen-reason').fill('ít');
+  await page.getByTestId('feedback-reopen-send').click();
+  await page.locator('.field-error').first().waitFor();
+  await page.getByTestId('feedback-reopen-reason').fill('Ổ gà đã bị bong lớp nhựa sau trận mưa hôm qua.');
+  await page.getByTestId('feedback-reopen-send').click();
+  await page.locator('[data-testid="feedback-detail"][data-status="in_progress"]').waitFor();
+  assert.match((await page.getByTestId('feedback-timeline').textContent()) ?? '', /bong lớp nhựa/);
+  assert.equal(await page.getByTestId('feedback-reopen').count(), 0);
+
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -82,7 +82,7 @@ test('an operator triages a citizen report on the console and the sxd officer re
   const id = await submitReport(citizen.accessToken, title);
 
   // The operator opens the feedback page: queue with the demo reports, and the map.
-  const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -187,7 +187,7 @@ test('an operator triages a citizen report on the console and the sxd officer re
   await ctx.close();
 
   // The sxd officer: the bell shows the assignment; clicking it opens the report.
-  const octx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const octx = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
   const opage = await octx.newPage();
   opage.on('pageerror', (e) => errors.push(e.message));
   await signIn(opage, OFFICER_SXD);
@@ -233,4 +233,58 @@ test('an operator triages a citizen report on the console and the sxd officer re
   assert.equal(mine.status, 'resolved');
   assert.equal(mine.answer, answer);
   assert.ok(!JSON.stringify(mine).includes('đội duy tu'), 'internal note leaked to the citizen');
+});
+
+test('bulk assign reports one result per report, and the heat layer draws', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, IOC_OPERATOR, 'feedback?status=submitted&status=accepted&sort=createdAt');
+  await page.getByTestId('fb-queue').getByRole('row').nth(3).waitFor();
+
+  // One accepted report (can be assigned) and one just submitted (must be accepted first).
+  const accepted = page
+    .getByTestId('fb-queue')
+    .getByRole('row')
+    .filter({ has: page.locator('[data-status="accepted"]') })
+    .first();
+  const submitted = page
+    .getByTestId('fb-queue')
+    .getByRole('row')
+    .filter({ has: page.locator('[data-status="submitted"]') })
+    .first();
+  const acceptedId = await accepted.getAttribute('data-id');
+  const submittedId = await submitted.getAttribute('data-id');
+  assert.ok(acceptedId && submittedId);
+  await accepted.getByRole('checkbox').check();
+  await submitted.getByRole('checkbox').check();
+  await page.getByTestId('fb-selection').waitFor();
+  assert.match((await page.getByTestId('fb-selection').textContent()) ?? '', /Đã chọn 2 phản ánh/);
+  await page.getByTestId('fb-bulk-assign').click();
+  const dialog = page.getByTestId('fb-bulk-dialog');
+  await dialog.getByRole('combobox').click();
+  await page.getByRole('option', { name: 'Sở Y tế' }).click();
+  await dialog.getByTestId('fb-bulk-confirm').click();
+  await dialog.getByTestId('fb-bulk-result').waitFor();
+  const results = dialog.getByTestId('fb-bulk-result').locator('li');
+  assert.equal(await results.count(), 2);
+  assert.equal(await dialog.locator('li[data-ok="true"]').count(), 1);
+  assert.equal(await dialog.locator('li[data-ok="false"]').count(), 1);
+  assert.match((await dialog.locator('li[data-ok="false"]').textContent()) ?? '', /cần tiếp nhận trước/);
+  assert.match((await dialog.textContent()) ?? '', /Giao 2 phản ánh/);
+  assert.doesNotMatch((await dialog.textContent()) ?? '', /[0-9a-f]{8}-[0-9a-f]{4}-/, 'titles, not ids');
+  await page.screenshot({ path: shot('console-feedback-bulk'), animations: 'disabled' });
+  await dialog.getByRole('button', { name: 'Đóng' }).click();
+  // The refused report stays selected; the assigned one left this filtered queue.
+  assert.match((await page.getByTestId('fb-selection').textContent()) ?? '', /Đã chọn 1 phản ánh/);
+  await page.locator(`[data-id="${acceptedId}"]`).waitFor({ state: 'detached' });
+
+  // The heat layer toggles on without errors.
+  await page.locator('[data-testid="fb-map"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+  await page.getByTestId('fb-map-heat').click();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: shot('console-feedback-heat'), animations: 'disabled' });
+  assert.equal(errors.length, 0, errors.join('\n'));
+  await ctx.close();
 });

@@ -26,9 +26,12 @@ import { nameIn, type FeedbackReferences } from './references';
 type BulkResult = { id: string; ok: boolean; code: string | null }[];
 
 /** Assign the selected reports to one department; shows one line per report (some may be refused). */
+/** Reasons the api gives for a report it did not assign, in words; other codes are shown as they are. */
+const BULK_CODES = ['feedback_status', 'feedback_not_found', 'unknown_department'] as const;
+
 export function BulkAssignDialog({
-  ids,
-  titles,
+  ids: selected,
+  titles: titlesNow,
   refs,
   onClose,
   onDone,
@@ -41,6 +44,12 @@ export function BulkAssignDialog({
 }) {
   const { t, lang } = useI18n();
   const notify = useNotify();
+  // What was selected when the dialog opened: the queue reloads (and the selection changes) after assigning.
+  const [{ ids, titles }] = useState(() => ({ ids: selected, titles: new Map(titlesNow) }));
+  const failure = (code: string | null) => {
+    const known = BULK_CODES.find((c) => c === code);
+    return known ? t(`fb.bulk.code.${known}`) : t('fb.bulk.failed', { code: code ?? '' });
+  };
   const [department, setDepartment] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>();
@@ -78,7 +87,7 @@ export function BulkAssignDialog({
                 </ListItemIcon>
                 <ListItemText
                   primary={titles.get(r.id) ?? r.id}
-                  secondary={r.ok ? t('fb.bulk.ok') : t('fb.bulk.failed', { code: r.code ?? '' })}
+                  secondary={r.ok ? t('fb.bulk.ok') : failure(r.code)}
                 />
               </ListItem>
             ))}

@@ -95,7 +95,7 @@ export function QueueGrid(p: Props) {
       {
         field: 'dueAt',
         headerName: t('fb.col.deadline'),
-        width: 140,
+        width: 150,
         renderCell: ({ row }) => <DeadlineClock dueAt={row.dueAt} status={row.status} now={now} />,
       },
       {

@@ -34,10 +34,13 @@ export function useFeedbackReferences() {
     unwrap(api.GET('/api/v1/feedback/departments', { signal })),
   );
   const communes = useApiQuery('communes', (signal) => unwrap(api.GET('/api/v1/communes', { signal })));
+  const { data: cats, problem: catsProblem, reload: reloadCats } = categories;
+  const { data: depts, problem: deptsProblem, reload: reloadDepts } = departments;
+  const { data: units, problem: unitsProblem, reload: reloadUnits } = communes;
   return useMemo(() => {
-    const categoryList: Category[] = categories.data?.items ?? [];
-    const departmentList: Named[] = departments.data?.items ?? [];
-    const communeList = [...(communes.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    const categoryList: Category[] = cats?.items ?? [];
+    const departmentList: Named[] = depts?.items ?? [];
+    const communeList = [...(units?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     return {
       categories: categoryList,
       departments: departmentList,
@@ -45,13 +48,13 @@ export function useFeedbackReferences() {
       category: (code: string | null | undefined) => categoryList.find((c) => c.code === code),
       department: (code: string | null | undefined) => departmentList.find((d) => d.code === code),
       commune: (code: string | null | undefined) => communeList.find((c) => c.code === code),
-      problem: categories.problem ?? departments.problem ?? communes.problem,
+      problem: catsProblem ?? deptsProblem ?? unitsProblem,
       reload: () => {
-        categories.reload();
-        departments.reload();
-        communes.reload();
+        reloadCats();
+        reloadDepts();
+        reloadUnits();
       },
     };
-  }, [categories, departments, communes]);
+  }, [cats, depts, units, catsProblem, deptsProblem, unitsProblem, reloadCats, reloadDepts, reloadUnits]);
 }
 export type FeedbackReferences = ReturnType<typeof useFeedbackReferences>;

@@ -240,6 +240,17 @@ test('a report written offline is sent exactly once, followed to its answer, and
   // The officer's photo of the result stands with the answer; the citizen's own photo apart.
   await page.getByTestId('feedback-result-photos').locator('img').waitFor();
   assert.equal(await page.getByTestId('feedback-photo').count(), 2);
+  await page.getByTestId('feedback-result-photos').getByTestId('feedback-photo').click();
+  await page.getByTestId('feedback-photo-full').locator('img').waitFor();
+  assert.ok(
+    await page
+      .getByTestId('feedback-photo-full')
+      .locator('img')
+      .evaluate((i) => (i as HTMLImageElement).naturalWidth >= 800),
+    'the full-size photo',
+  );
+  await page.getByTestId('feedback-photo-full').click();
+  await page.getByTestId('feedback-photo-full').waitFor({ state: 'detached' });
   await page.getByTestId('bell-count').waitFor();
   const unread = Number(await page.getByTestId('bell-count').textContent());
   assert.ok(unread >= 4, `unread ${unread}`);

@@ -119,17 +119,32 @@ export function ReportPhoto(props: { id: string; n: number; alt: string }) {
       if (made) URL.revokeObjectURL(made);
     };
   }, [props.id, props.n]);
+  const [full, setFull] = useState<string | null>(null);
+  useEffect(() => () => void (full && URL.revokeObjectURL(full)), [full]);
+  // The full-size photo over the screen (a pop-up window after a download would be blocked on phones).
   const open = async () => {
     const res = await authed(async () => ({
       response: await fetch(`/api/v1/feedback/${props.id}/photos/${props.n}`, {
         headers: prepareHeaders(new Headers()),
       }),
     })).catch(() => null);
-    if (res?.response.ok) window.open(URL.createObjectURL(await res.response.blob()), '_blank');
+    if (res?.response.ok) setFull(URL.createObjectURL(await res.response.blob()));
   };
   return (
-    <button type="button" class="fb-photo" onClick={() => void open()} data-testid="feedback-photo">
-      {url ? <img src={url} alt={props.alt} /> : <span class="fb-photo-wait" aria-hidden="true" />}
-    </button>
+    <>
+      <button type="button" class="fb-photo" onClick={() => void open()} data-testid="feedback-photo">
+        {url ? <img src={url} alt={props.alt} /> : <span class="fb-photo-wait" aria-hidden="true" />}
+      </button>
+      {full && (
+        <button
+          type="button"
+          class="fb-viewer"
+          onClick={() => setFull(null)}
+          data-testid="feedback-photo-full"
+        >
+          <img src={full} alt={props.alt} />
+        </button>
+      )}
+    </>
   );
 }

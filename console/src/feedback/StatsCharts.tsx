@@ -36,7 +36,8 @@ const FONT = {
 };
 
 function barOptions(kind: ChartKind): ChartOptions<'bar'> {
-  const horizontal = kind === 'horizontalBar';
+  // Long names (departments, communes) read better along the vertical axis.
+  const horizontal = kind === 'horizontalBar' || kind === 'stackedBar';
   const stacked = kind === 'stackedBar';
   return {
     responsive: true,

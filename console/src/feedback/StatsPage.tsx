@@ -23,6 +23,7 @@ import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
 import { useApiQuery } from '../useApiQuery';
 import { FeedbackTabs } from './FeedbackTabs';
+import { FEEDBACK_STATUSES, type FeedbackStatus } from './queries';
 import { ChartCard, KpiCard } from './StatsCharts';
 import {
   barChart,
@@ -37,6 +38,7 @@ import {
   parseStatsParams,
   RANGE_PRESETS,
   ratingsChart,
+  relabel,
   statsDays,
   statsSearchParams,
   statusChart,
@@ -124,6 +126,19 @@ export function StatsPage() {
     }
   };
 
+  const statusLabel = (key: string) =>
+    (FEEDBACK_STATUSES as readonly string[]).includes(key)
+      ? t(`fb.status.${key as FeedbackStatus}`)
+      : undefined;
+  const categoryLabel = (key: string) => {
+    const c = categories.data?.items.find((x) => x.code === key);
+    return c && (lang === 'vi' ? c.name : c.nameEn);
+  };
+  const departmentLabel = (key: string) => {
+    if (key === 'none') return t('fbStats.noDepartment');
+    const d = departments.data?.items.find((x) => x.code === key);
+    return d && (lang === 'vi' ? d.name : d.nameEn);
+  };
   const data = stats.data;
   const median = durationParts(data?.resolved.medianHours ?? null);
   const none = t('common.none');
@@ -318,7 +333,7 @@ export function StatsPage() {
                 testId="chart-status"
                 kind="doughnut"
                 title={t('fbStats.chart.status')}
-                data={statusChart(data.byStatus, count)}
+                data={statusChart(relabel(data.byStatus, statusLabel), count)}
               />
             </Grid>
             <Grid size={{ xs: 12, md: 7 }}>
@@ -326,7 +341,7 @@ export function StatsPage() {
                 testId="chart-category"
                 kind="bar"
                 title={t('fbStats.chart.category')}
-                data={barChart(data.byCategory, count)}
+                data={barChart(relabel(data.byCategory, categoryLabel), count)}
               />
             </Grid>
             <Grid size={{ xs: 12, md: 7 }}>
@@ -334,7 +349,7 @@ export function StatsPage() {
                 testId="chart-department"
                 kind="stackedBar"
                 title={t('fbStats.chart.department')}
-                data={departmentChart(data.byDepartment, {
+                data={departmentChart(relabel(data.byDepartment, departmentLabel), {
                   notOverdue: t('fbStats.series.notOverdue'),
                   overdue: t('fbStats.series.overdue'),
                 })}

@@ -12,6 +12,7 @@ import {
   parseStatsParams,
   queueLink,
   ratingsChart,
+  relabel,
   sortDeadlines,
   statsSearchParams,
   statusChart,
@@ -114,6 +115,22 @@ describe('chart datasets', () => {
     expect(d.labels).toEqual(['Mới', 'Đã giải quyết']);
     expect(d.datasets[0]?.data).toEqual([3, 5]);
     expect(d.datasets[0]?.backgroundColor).toEqual([STATUS_COLORS.submitted, STATUS_COLORS.resolved]);
+  });
+
+  it('relabels known keys and keeps the api label otherwise', () => {
+    const labels: Record<string, string> = { sxd: 'Department of Construction' };
+    expect(
+      relabel(
+        [
+          { key: 'sxd', label: 'Sở Xây dựng', count: 2, overdue: 1 },
+          { key: 'none', label: 'Chưa giao đơn vị', count: 1, overdue: 0 },
+        ],
+        (k) => labels[k],
+      ),
+    ).toEqual([
+      { key: 'sxd', label: 'Department of Construction', count: 2, overdue: 1 },
+      { key: 'none', label: 'Chưa giao đơn vị', count: 1, overdue: 0 },
+    ]);
   });
 
   it('bars are sorted largest first and limited', () => {

@@ -149,6 +149,14 @@ export function csvFilename(f: StatsFilters, now: Date): string {
     .join('_')}.csv`;
 }
 
+/** Buckets with labels in the console's language where `labelOf` knows the key (else the api's label). */
+export function relabel<B extends StatBucket>(
+  buckets: readonly B[],
+  labelOf: (key: string) => string | undefined,
+): B[] {
+  return buckets.map((b) => ({ ...b, label: labelOf(b.key) ?? b.label }));
+}
+
 /** Colours of the statuses (the same in every chart and legend). */
 export const STATUS_COLORS: Record<string, string> = {
   submitted: '#78909c',

@@ -315,6 +315,7 @@ export const vi = {
   'fbStats.series.notOverdue': 'Chưa quá hạn',
   'fbStats.series.overdue': 'Quá hạn',
   'fbStats.series.ratings': 'Lượt đánh giá',
+  'fbStats.noDepartment': 'Chưa giao đơn vị',
   'fbStats.stars': '{n} sao',
   'fbStats.showTable': 'Xem dạng bảng',
   'fbStats.hideTable': 'Ẩn bảng',

@@ -26,6 +26,10 @@ interface Props {
   selectedId: string | null;
   hoveredId: string | null;
   onPick: (id: string) => void;
+  /** The point under the mouse, so the list can highlight its row. */
+  onHoverPoint?: (id: string | null) => void;
+  /** A title for a point's tooltip when the report is on the list's page. */
+  titleOf?: (id: string) => string | undefined;
 }
 
 /** A GeoJSON file served by the api; null when not configured (404) or unreadable. */
@@ -54,14 +58,18 @@ const STYLE: maplibregl.StyleSpecification = {
  * Reports on a map: maplibre-gl draws a plain background with the province and commune outlines (no tile
  * server), deck.gl the points coloured by status and an optional heat layer. Clicking a point opens it.
  */
-export function FeedbackMap({ query, version, selectedId, hoveredId, onPick }: Props) {
+export function FeedbackMap({ query, version, selectedId, hoveredId, onPick, onHoverPoint, titleOf }: Props) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const pickRef = useRef(onPick);
+  const hoverRef = useRef(onHoverPoint);
+  const titleRef = useRef(titleOf);
   useEffect(() => {
     pickRef.current = onPick;
+    hoverRef.current = onHoverPoint;
+    titleRef.current = titleOf;
   });
   const [loaded, setLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -186,11 +194,24 @@ export function FeedbackMap({ query, version, selectedId, hoveredId, onPick }: P
           const p = info.object as MapPoint | undefined;
           if (p) pickRef.current(p.id);
         },
-        onHover: (info) => setHoverPoint((info.object as MapPoint | undefined)?.id ?? null),
+        onHover: (info) => {
+          const id = (info.object as MapPoint | undefined)?.id ?? null;
+          setHoverPoint(id);
+          hoverRef.current?.(id);
+        },
       }),
     ].filter((l) => l !== null);
-    overlay.setProps({ layers, getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab') });
-  }, [data, heat, selectedId, hoveredId, hoverPoint]);
+    overlay.setProps({
+      layers,
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      getTooltip: ({ object }) => {
+        const p = object as MapPoint | undefined;
+        if (!p) return null;
+        const title = titleRef.current?.(p.id);
+        return { text: title ? `${title}\n${t(`fb.status.${p.status}`)}` : t(`fb.status.${p.status}`) };
+      },
+    });
+  }, [data, heat, selectedId, hoveredId, hoverPoint, t]);
 
   const statuses = FEEDBACK_STATUSES.filter((s) => data.some((d) => d.status === s));
   return (

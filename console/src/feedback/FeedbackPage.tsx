@@ -67,8 +67,10 @@ export function FeedbackPage() {
   const [selection, setSelection] = useState<string[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [hovered, setHovered] = useState<string | null>(null);
+  const [mapHovered, setMapHovered] = useState<string | null>(null);
   const [mapVersion, setMapVersion] = useState(0);
   const titles = useMemo(() => new Map(rows.map((r) => [r.id, r.title])), [rows]);
+  const titleOf = useCallback((id: string) => titles.get(id), [titles]);
 
   const keep = search.toString();
   const open = useCallback(
@@ -153,6 +155,7 @@ export function FeedbackPage() {
               refs={refs}
               now={now}
               openId={reportId ?? null}
+              hoveredId={mapHovered}
               selectable={triage}
               selection={selection}
               onSelection={setSelection}
@@ -176,6 +179,8 @@ export function FeedbackPage() {
               selectedId={reportId ?? null}
               hoveredId={hovered}
               onPick={open}
+              onHoverPoint={setMapHovered}
+              titleOf={titleOf}
             />
           </Suspense>
         </Box>

@@ -1,5 +1,6 @@
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
+import { alpha } from '@mui/material/styles';
 import { DataGrid, type GridColDef, type GridRowSelectionModel, type GridSortModel } from '@mui/x-data-grid';
 import { useMemo, type MouseEvent } from 'react';
 import type { components } from '../api/schema';
@@ -79,6 +80,8 @@ interface Props {
   refs: FeedbackReferences;
   now: number;
   openId: string | null;
+  /** The report under the mouse on the map. */
+  hoveredId: string | null;
   selectable: boolean;
   selection: string[];
   onSelection: (ids: string[]) => void;
@@ -167,7 +170,7 @@ export function QueueGrid(p: Props) {
       rowSelectionModel={selection}
       onRowSelectionModelChange={(m) => p.onSelection([...m.ids].map(String))}
       getRowHeight={() => 'auto'}
-      getRowClassName={(r) => (r.id === p.openId ? 'fb-open' : '')}
+      getRowClassName={(r) => (r.id === p.openId ? 'fb-open' : r.id === p.hoveredId ? 'fb-hover' : '')}
       onRowClick={(r) => p.onOpen(String(r.id))}
       onCellKeyDown={(r, e) => {
         if (e.key === 'Enter' && r.field !== '__check__') p.onOpen(String(r.id));
@@ -184,6 +187,7 @@ export function QueueGrid(p: Props) {
         '& .MuiDataGrid-row': { cursor: 'pointer' },
         '& .MuiDataGrid-cell': { minHeight: 52, display: 'flex', alignItems: 'center' },
         '& .fb-open': { bgcolor: 'action.selected' },
+        '& .fb-hover': { bgcolor: (th) => alpha(th.palette.warning.main, 0.16) },
       }}
       aria-label={t('fb.title')}
     />

@@ -69,7 +69,7 @@ async function submit(category: string, title: string): Promise<string> {
   form.set('communeCode', commune.code);
   form.set('address', 'Thôn 3, gần chợ');
   const res = await call(tokens.citizen, 'POST', '/feedback', form);
-  assert.ok(res.status === 201 || res.status === 200, await res.clone().text());
+  assert.equal(res.status, 201, await res.clone().text());
   return ((await res.json()) as { id: string }).id;
 }
 
@@ -201,7 +201,20 @@ test('reports made through the api show up in the console statistics, CSV and de
   const openStnmt = page.getByTestId('deadline-stnmt-open');
   assert.ok(Number((await openStnmt.textContent())?.replace(/\D/g, '')) >= 1);
   await page.screenshot({ path: shot('console-feedback-deadlines'), fullPage: true });
+  const queue = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/feedback/queue?') && r.url().includes('department=stnmt'),
+  );
   await openStnmt.click();
+  const queued = await queue;
+  assert.equal(queued.status(), 200);
+  assert.deepEqual(
+    new URL(queued.url()).searchParams
+      .getAll('status')
+      .flatMap((v) => v.split(','))
+      .sort(),
+    ['accepted', 'assigned', 'in_progress'],
+  );
+  assert.equal(await page.getByTestId('fb-filter-department').inputValue(), 'stnmt');
   await page.waitForURL(
     /\/console\/feedback\?department=stnmt&status=accepted&status=assigned&status=in_progress$/,
   );

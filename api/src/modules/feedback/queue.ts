@@ -56,7 +56,8 @@ export function feedbackWhere(q: FeedbackFilter, auth: AuthContext) {
     rep.to = q.to;
   }
   if (q.q) {
-    where.push(`f_unaccent(lower(r.title)) LIKE '%' || f_unaccent(lower(:q)) || '%'`);
+    // title_search = f_unaccent(lower(title)), stored (migration 0014).
+    where.push(`r.title_search LIKE '%' || f_unaccent(lower(:q)) || '%'`);
     rep.q = q.q;
   }
   return { where: where.join(' AND '), replacements: rep };

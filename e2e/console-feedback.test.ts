@@ -311,3 +311,74 @@ test('bulk assign reports one result per report, and the heat layer draws', asyn
   assert.equal(errors.length, 0, errors.join('\n'));
   await ctx.close();
 });
+
+test('an operator merges a duplicate into its original, rejects with a reason and publishes with redaction', async () => {
+  const citizen = await product.login(DEMO_CITIZEN.phone, DEMO_CITIZEN.password);
+  const tag = Date.now().toString(36);
+  const originalId = await submitReport(citizen.accessToken, `Cây đổ chắn đường Hùng Vương ${tag}`);
+  const copyId = await submitReport(citizen.accessToken, `Cây đổ giữa đường Hùng Vương ${tag} (gửi lại)`);
+  const otherId = await submitReport(citizen.accessToken, `Hỏi thủ tục cấp đổi bằng lái ${tag}`);
+
+  const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, IOC_OPERATOR, `feedback/${copyId}`);
+  const drawer = page.getByTestId('fb-report');
+  await drawer.waitFor();
+
+  // Duplicate: search the original by words of its title (no accents), pick it, confirm.
+  await act(page, 'duplicate', async (dialog) => {
+    assert.equal(await dialog.getByTestId('fb-action-confirm').isDisabled(), true);
+    await dialog.getByTestId('fb-original').fill(`cay do chan duong hung vuong ${tag}`);
+    await page
+      .getByRole('option')
+      .filter({ hasText: `Cây đổ chắn đường Hùng Vương ${tag}` })
+      .click();
+  });
+  await drawer.locator('[data-testid="fb-status"][data-status="duplicate"]').waitFor();
+  await drawer.getByRole('button', { name: 'Mở phản ánh gốc' }).click();
+  await page.waitForURL(new RegExp(`/console/feedback/${originalId}`));
+  await drawer.getByText(`Cây đổ giữa đường Hùng Vương ${tag} (gửi lại)`).waitFor();
+
+  // Publish the original: the suggested text has the phone number masked; publishing it is accepted.
+  const description = drawer.getByTestId('fb-pub-description');
+  await description.waitFor();
+  assert.doesNotMatch(await description.inputValue(), /0905000006/);
+  await drawer.getByTestId('fb-pub-save').click();
+  await drawer.locator('[data-testid="fb-pub-state"][data-published="true"]').waitFor();
+  // Putting the number back is refused by the api, with its message shown.
+  await description.fill(`${await description.inputValue()} Liên hệ 0905000006.`);
+  await drawer.getByTestId('fb-pub-save').click();
+  await drawer
+    .getByTestId('fb-publication')
+    .getByText(/số điện thoại|thông tin cá nhân|personal/i)
+    .first()
+    .waitFor();
+  await page.screenshot({ path: shot('console-feedback-publication'), animations: 'disabled' });
+
+  // Reject another report: a reason of at least 5 characters is required.
+  await page.goto(`${product.url}/console/feedback/${otherId}`);
+  await drawer.waitFor();
+  await act(page, 'reject', async (dialog) => {
+    await dialog.getByTestId('fb-action-reason').fill('abc');
+    assert.equal(await dialog.getByTestId('fb-action-confirm').isDisabled(), true);
+    await dialog
+      .getByTestId('fb-action-reason')
+      .fill('Không thuộc phạm vi phản ánh hiện trường; xin liên hệ bộ phận một cửa.');
+  });
+  await drawer.locator('[data-testid="fb-status"][data-status="rejected"]').waitFor();
+  assert.equal(await page.getByTestId('fb-actions').getByRole('button').count(), 1); // only "Đóng"
+  assert.equal(errors.length, 0, errors.join('\n'));
+  await ctx.close();
+
+  // The citizen sees the duplicate link and the rejection reason.
+  const get = async (id: string) =>
+    (await (
+      await fetch(`${product.url}/api/v1/feedback/${id}`, {
+        headers: { authorization: `Bearer ${citizen.accessToken}` },
+      })
+    ).json()) as { status: string; duplicateOf: string | null; rejectionReason: string | null };
+  assert.deepEqual((await get(copyId)).duplicateOf, originalId);
+  assert.match((await get(otherId)).rejectionReason ?? '', /một cửa/);
+});

@@ -296,7 +296,11 @@ test(
     const page = iocPage;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${product.url}/console/feedback/forwarding`);
+    // Every feedback page shows triage staff how many dead letters wait.
+    await page.goto(`${product.url}/console/feedback/deadlines`);
+    assert.equal(await page.getByTestId('feedback-tab-dead-letters').textContent(), '2');
+    await page.getByTestId('feedback-tab-forwarding').click();
+    await page.waitForURL(/\/console\/feedback\/forwarding$/);
     const grid = page.getByTestId('forwarding-grid');
     for (const id of dead) await grid.getByTestId(`forwarding-open-${id}`).waitFor();
     assert.match((await grid.textContent()) ?? '', /HTTP 503 Service Unavailable/);
@@ -314,6 +318,7 @@ test(
     for (const r of await Promise.all(retried)) assert.equal(r.status(), 202);
     await page.getByText('Đã đưa 2 phản ánh về hàng chờ gửi.').waitFor();
     await page.getByTestId('forwarding-state-dead').filter({ hasText: /0/ }).waitFor();
+    await page.getByTestId('feedback-tab-dead-letters').waitFor({ state: 'detached' });
 
     for (const id of dead) {
       const res = await call(tokens.ioc, 'GET', `/feedback/${id}/forwarding`);

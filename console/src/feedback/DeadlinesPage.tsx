@@ -17,7 +17,7 @@ import {
   Typography,
 } from '@mui/material';
 import { alpha } from '@mui/material/styles';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -72,6 +72,12 @@ export function DeadlinesPage() {
   const deadlines = useApiQuery('deadlines', (signal) =>
     unwrap(api.GET('/api/v1/feedback/deadlines', { signal })),
   );
+  // The clocks move on: counted again every minute while the page is open.
+  const { reload } = deadlines;
+  useEffect(() => {
+    const id = setInterval(reload, 60_000);
+    return () => clearInterval(id);
+  }, [reload]);
   const rows = useMemo(() => sortDeadlines(deadlines.data?.departments ?? []), [deadlines.data]);
   const totals = deadlineTotals(rows);
 

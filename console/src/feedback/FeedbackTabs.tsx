@@ -1,9 +1,11 @@
-import { Box, Tab, Tabs } from '@mui/material';
+import { Box, Chip, Stack, Tab, Tabs, Tooltip } from '@mui/material';
+import { api, unwrap } from '../api/client';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { useAuth } from '../auth/context';
 import { hasPermission } from '../auth/permissions';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/vi';
+import { useApiQuery } from '../useApiQuery';
 
 export type FeedbackTab = 'queue' | 'deadlines' | 'stats' | 'forwarding';
 
@@ -39,13 +41,41 @@ export function visibleFeedbackTabs(permissions: readonly string[]): TabInfo[] {
   return FEEDBACK_TABS.filter((tab) => !tab.permission || hasPermission(permissions, tab.permission));
 }
 
-/** Tabs above every feedback page: queue, deadlines, statistics, forwarding (triage staff only). */
-export function FeedbackTabs() {
+/**
+ * Tabs above every feedback page: queue, deadlines, statistics, forwarding (triage staff only, with the
+ * number of dead letters when there are any). `deadLetters` is passed by the forwarding page, which loads it
+ * itself (null while loading).
+ */
+export function FeedbackTabs({ deadLetters }: { deadLetters?: number | null } = {}) {
   const { t } = useI18n();
   const { permissions } = useAuth();
   const { pathname } = useLocation();
   const tabs = visibleFeedbackTabs(permissions);
   const active = feedbackTabOf(pathname);
+  const triage = hasPermission(permissions, 'feedback:triage');
+  const dead = useApiQuery(triage && deadLetters === undefined ? 'feedback-dead-letters' : null, (signal) =>
+    unwrap(
+      api.GET('/api/v1/feedback/forwarding', { params: { query: { state: 'dead', pageSize: 1 } }, signal }),
+    ),
+  );
+  const deadCount = (deadLetters === undefined ? dead.data?.counts.dead : deadLetters) ?? 0;
+  const label = (tab: TabInfo) =>
+    tab.id === 'forwarding' && deadCount > 0 ? (
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <span>{t(tab.label)}</span>
+        <Tooltip title={t('fbTabs.deadLetters', { count: deadCount })}>
+          <Chip
+            size="small"
+            color="error"
+            label={deadCount}
+            aria-label={t('fbTabs.deadLetters', { count: deadCount })}
+            data-testid="feedback-tab-dead-letters"
+          />
+        </Tooltip>
+      </Stack>
+    ) : (
+      t(tab.label)
+    );
   return (
     <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
       <Tabs
@@ -58,7 +88,7 @@ export function FeedbackTabs() {
           <Tab
             key={tab.id}
             value={tab.id}
-            label={t(tab.label)}
+            label={label(tab)}
             component={RouterLink}
             to={tab.path}
             data-testid={`feedback-tab-${tab.id}`}

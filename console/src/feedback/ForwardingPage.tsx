@@ -214,7 +214,7 @@ export function ForwardingPage() {
 
   return (
     <Stack spacing={2}>
-      <FeedbackTabs />
+      <FeedbackTabs deadLetters={list.data?.counts.dead ?? null} />
       <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 2 }}>
         <Box sx={{ flex: 1 }}>
           <Typography variant="h1" component="h1">

@@ -1,23 +1,9 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
-import {
-  Alert,
-  Autocomplete,
-  Box,
-  Button,
-  createFilterOptions,
-  Grid,
-  MenuItem,
-  Paper,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Grid, Stack, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { asProblem } from '../api/problem';
-import type { components } from '../api/schema';
 import { describeProblem, ProblemAlert } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
@@ -25,39 +11,27 @@ import { useApiQuery } from '../useApiQuery';
 import { FeedbackTabs } from './FeedbackTabs';
 import { FEEDBACK_STATUSES, type FeedbackStatus } from './queries';
 import { ChartCard, KpiCard } from './StatsCharts';
+import { StatsFilterBar } from './StatsFilterBar';
 import {
   barChart,
   buildStatsQuery,
   csvFilename,
-  DEFAULT_RANGE,
   departmentChart,
   durationParts,
   formatNumber,
   formatShare,
   invalidStatsRange,
   parseStatsParams,
-  RANGE_PRESETS,
   ratingsChart,
   relabel,
   statsDays,
   statsSearchParams,
   statusChart,
   type StatsFilters,
-  type StatsRange,
 } from './stats';
-
-type Commune = components['schemas']['Commune'];
 
 const TOP_COMMUNES = 10;
 const DURATION_KEY = { minutes: 'fbStats.minutes', hours: 'fbStats.hours', days: 'fbStats.days' } as const;
-const foldAccents = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-const filterCommunes = createFilterOptions<Commune>({ stringify: (c) => foldAccents(c.name) });
 
 /** Saves a blob under a file name through a temporary link. */
 function saveBlob(blob: Blob, name: string): void {
@@ -104,11 +78,6 @@ export function StatsPage() {
     unwrap(api.GET('/api/v1/feedback/departments', { signal })),
   );
   const communes = useApiQuery('communes', (signal) => unwrap(api.GET('/api/v1/communes', { signal })));
-  const communeOptions = useMemo(
-    () => [...(communes.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
-    [communes.data],
-  );
-  const selectedCommune = communeOptions.find((c) => c.code === filters.commune) ?? null;
 
   const exportCsv = async () => {
     setExporting(true);
@@ -142,11 +111,6 @@ export function StatsPage() {
   const data = stats.data;
   const median = durationParts(data?.resolved.medianHours ?? null);
   const none = t('common.none');
-  const filtered =
-    filters.range !== DEFAULT_RANGE ||
-    filters.category !== '' ||
-    filters.department !== '' ||
-    filters.commune !== '';
   const count = t('fbStats.series.count');
 
   return (
@@ -172,112 +136,16 @@ export function StatsPage() {
         </Button>
       </Stack>
 
-      <Paper variant="outlined" sx={{ p: 2 }}>
-        <Stack
-          direction={{ xs: 'column', md: 'row' }}
-          sx={{ gap: 2, flexWrap: 'wrap', alignItems: { md: 'flex-start' } }}
-        >
-          <TextField
-            select
-            size="small"
-            label={t('fbStats.range')}
-            value={filters.range}
-            onChange={(e) => setFilters({ range: e.target.value as StatsRange })}
-            sx={{ minWidth: 170 }}
-            slotProps={{ htmlInput: { 'data-testid': 'stats-range' } }}
-          >
-            {RANGE_PRESETS.map((r) => (
-              <MenuItem key={r} value={r}>
-                {t(`fbStats.range.${r}`)}
-              </MenuItem>
-            ))}
-            <MenuItem value="custom">{t('fbStats.range.custom')}</MenuItem>
-          </TextField>
-          {filters.range === 'custom' ? (
-            <>
-              <TextField
-                type="date"
-                size="small"
-                label={t('fbStats.from')}
-                value={filters.from}
-                onChange={(e) => setFilters({ from: e.target.value })}
-                error={invalid}
-                helperText={invalid ? t('fbStats.invalidRange') : undefined}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'stats-from' } }}
-              />
-              <TextField
-                type="date"
-                size="small"
-                label={t('fbStats.to')}
-                value={filters.to}
-                onChange={(e) => setFilters({ to: e.target.value })}
-                error={invalid}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'stats-to' } }}
-              />
-            </>
-          ) : null}
-          <TextField
-            select
-            size="small"
-            label={t('fbStats.category')}
-            value={filters.category}
-            onChange={(e) => setFilters({ category: e.target.value })}
-            sx={{ minWidth: 190 }}
-            slotProps={{ htmlInput: { 'data-testid': 'stats-category' } }}
-          >
-            <MenuItem value="">{t('common.all')}</MenuItem>
-            {(categories.data?.items ?? []).map((c) => (
-              <MenuItem key={c.code} value={c.code}>
-                {lang === 'vi' ? c.name : c.nameEn}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            size="small"
-            label={t('fbStats.department')}
-            value={filters.department}
-            onChange={(e) => setFilters({ department: e.target.value })}
-            sx={{ minWidth: 230 }}
-            slotProps={{ htmlInput: { 'data-testid': 'stats-department' } }}
-          >
-            <MenuItem value="">{t('common.all')}</MenuItem>
-            {(departments.data?.items ?? []).map((d) => (
-              <MenuItem key={d.code} value={d.code}>
-                {lang === 'vi' ? d.name : d.nameEn}
-              </MenuItem>
-            ))}
-          </TextField>
-          <Autocomplete<Commune>
-            options={communeOptions}
-            value={selectedCommune}
-            onChange={(_e, c) => setFilters({ commune: c?.code ?? '' })}
-            getOptionLabel={(c) => c.name}
-            getOptionKey={(c) => c.code}
-            isOptionEqualToValue={(a, b) => a.code === b.code}
-            filterOptions={filterCommunes}
-            loading={communes.loading}
-            noOptionsText={t('fbStats.communeNone')}
-            size="small"
-            sx={{ minWidth: 240 }}
-            renderInput={(p) => (
-              <TextField
-                {...p}
-                label={t('fbStats.commune')}
-                inputProps={{ ...p.inputProps, 'data-testid': 'stats-commune' }}
-              />
-            )}
-          />
-          <Box sx={{ flex: 1 }} />
-          <Button
-            onClick={() => setParams(new URLSearchParams(), { replace: true })}
-            startIcon={<FilterAltOffIcon />}
-            disabled={!filtered}
-          >
-            {t('common.clear')}
-          </Button>
-        </Stack>
-      </Paper>
+      <StatsFilterBar
+        filters={filters}
+        invalid={invalid}
+        onChange={setFilters}
+        onClear={() => setParams(new URLSearchParams(), { replace: true })}
+        categories={categories.data?.items ?? []}
+        departments={departments.data?.items ?? []}
+        communes={communes.data?.items ?? []}
+        communesLoading={communes.loading}
+      />
 
       {stats.problem ? <ProblemAlert problem={stats.problem} onRetry={stats.reload} /> : null}
       {invalid ? <Alert severity="warning">{t('fbStats.invalidRange')}</Alert> : null}

@@ -274,6 +274,7 @@ export const en: Record<MessageKey, string> = {
   'ekycCase.quick.reject.numberTaken': 'The CCCD number is already verified for another account.',
 
   'fbTabs.label': 'Feedback pages',
+  'fbTabs.deadLetters': '{count} reports could not be forwarded to the province system',
   'fbTabs.queue': 'Queue',
   'fbTabs.deadlines': 'Deadlines',
   'fbTabs.stats': 'Statistics',

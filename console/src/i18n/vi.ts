@@ -275,6 +275,7 @@ export const vi = {
   'ekycCase.quick.reject.numberTaken': 'Số CCCD đã được định danh cho tài khoản khác.',
 
   'fbTabs.label': 'Các trang phản ánh',
+  'fbTabs.deadLetters': '{count} phản ánh chưa chuyển được sang hệ thống tỉnh',
   'fbTabs.queue': 'Hàng đợi',
   'fbTabs.deadlines': 'Hạn xử lý',
   'fbTabs.stats': 'Thống kê',

@@ -1436,6 +1436,827 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Departments that handle reports
+         * @description Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Departments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackDepartmentList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report points for the map, with the queue’s filters (newest 5000)
+         * @description Triage staff see every report; department officers see their departments’ reports.
+         *
+         *     Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Statuses: comma-separated or repeated */
+                    status?: string | string[];
+                    category?: string;
+                    department?: string;
+                    commune?: string;
+                    overdue?: "true" | "false";
+                    from?: string | null;
+                    to?: string | null;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Points */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackMapPoints"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open reports per department: due within 48 h, overdue
+         * @description Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per department */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackDeadlineBoard"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A report in full for staff: reporter, photos with their positions, timeline with internal notes
+         * @description Triage staff see every report; officers their departments’ reports; anyone else gets 404. Each view is audited.
+         *
+         *     Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackStaffView"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not a report of your departments */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/staff/photos/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A photo of a report for staff (`size=thumb` for the preview)
+         * @description Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    size?: "full" | "thumb";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JPEG */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not a report of your departments */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics: by status, category, department (overdue), commune; median time to resolve, share on time, ratings
+         * @description Needs feedback:triage or feedback:handle; officers see their departments’ reports only. Dates filter on submission.
+         *
+         *     Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Reports submitted from */
+                    from?: string | null;
+                    /** @description Reports submitted until */
+                    to?: string | null;
+                    category?: string;
+                    department?: string;
+                    commune?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackStats"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs feedback:triage or feedback:handle */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/stats.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same statistics as CSV (UTF-8 with BOM, Vietnamese labels, one section per dimension)
+         * @description Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Reports submitted from */
+                    from?: string | null;
+                    /** @description Reports submitted until */
+                    to?: string | null;
+                    category?: string;
+                    department?: string;
+                    commune?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs feedback:triage or feedback:handle */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/forwarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports forwarded to the province system: pending, sent, dead letters
+         * @description Access: permission `feedback:triage`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `pending` includes rows being sent */
+                    state?: "pending" | "sent" | "dead";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page, newest change first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackForwardingPage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/forwarding/{reportId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a report to the province again now (a dead letter gets a fresh attempt budget)
+         * @description Access: permission `feedback:triage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued for sending */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Never forwarded */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already delivered or being sent */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/forwarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the forwarding of one report to the province stands
+         * @description Officers see only their departments’ reports; another answers 404.
+         *
+         *     Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Forwarding state */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackForwardingState"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Never forwarded (or not visible) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/province-feedback/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Status updates from the province system (HMAC-signed)
+         * @description Signed like our requests to the province: `x-province-timestamp` = Unix seconds, `x-province-signature` = `sha256=` + hex HMAC-SHA256 over `${timestamp}.${raw body}` with `PROVINCE_FEEDBACK_SECRET`. Bad or missing signatures and timestamps more than 5 minutes away answer 401. An event id seen before answers 200 with `result: "duplicate"` and changes nothing.
+         *
+         *     Access: public.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Unix seconds when signed */
+                    "x-province-timestamp": string;
+                    /** @description sha256=<hex HMAC> */
+                    "x-province-signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProvinceFeedbackUpdate"];
+                };
+            };
+            responses: {
+                /** @description Applied, unchanged or a duplicate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvinceFeedbackUpdateResult"];
+                    };
+                };
+                /** @description Missing answer/reason or unknown department */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Bad signature or stale timestamp */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No report with this province id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The report’s status does not allow this change */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback/categories": {
         parameters: {
             query?: never;
@@ -1493,7 +2314,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Chosen by the client; sent again with the same key, the same report comes back (200) */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1505,6 +2329,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Already sent with this Idempotency-Key: the same report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
                 /** @description Report created */
                 201: {
                     headers: {
@@ -1565,8 +2398,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Comma-separated statuses */
-                    status?: string;
+                    /** @description Statuses: comma-separated or repeated */
+                    status?: string | string[];
                     category?: string;
                     department?: string;
                     commune?: string;
@@ -2323,6 +3156,336 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a report is public (Open311), its public text, and a redacted suggestion
+         * @description Access: permission `feedback:triage`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Publication */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackPublication"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Publish (or withdraw) a report with a reviewed public title and description (audited)
+         * @description Publishing needs a public title and description; text that still contains a phone number, e-mail, ID number, licence plate or the reporter’s name is refused (400 `personal_data_in_public_text`).
+         *
+         *     Access: permission `feedback:triage`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackPublicationUpdate"];
+                };
+            };
+            responses: {
+                /** @description Publication */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackPublication"];
+                    };
+                };
+                /** @description Missing public text, or personal data left in it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/open311-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open311 API keys (never the keys themselves)
+         * @description Access: permission `users:manage`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311KeyList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an Open311 API key for a client system (the key is shown once; audited)
+         * @description Access: permission `users:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Open311KeyCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Open311KeyCreated"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/open311-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an Open311 API key (audited)
+         * @description Access: permission `users:manage`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown key */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3418,6 +4581,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The departments whose reports an officer handles
+         * @description Access: permission `users:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Departments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfficerDepartments"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown user */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set the departments whose reports an officer handles (replaces the list; audited)
+         * @description Access: permission `users:manage`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OfficerDepartmentsChange"];
+                };
+            };
+            responses: {
+                /** @description Departments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OfficerDepartments"];
+                    };
+                };
+                /** @description Unknown department code (each named) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown user */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communes": {
         parameters: {
             query?: never;
@@ -3511,6 +4816,120 @@ export interface paths {
                     };
                 };
                 /** @description Unknown */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/communes/outlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outlines of the 102 communes and wards (GeoJSON; `code`, `name` on each feature)
+         * @description For map display. Credit "Ranh giới hành chính: sapnhap.bando.com.vn, qua vietnamese-provinces-database (MIT)" where drawn. Cached for a day; revalidate with the ETag.
+         *
+         *     Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": components["schemas"]["OutlineCollection"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No outline file configured */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/province/outline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outline of the province (GeoJSON)
+         * @description For map display. Credit "Ranh giới hành chính: sapnhap.bando.com.vn, qua vietnamese-provinces-database (MIT)" where drawn. Cached for a day; revalidate with the ETag.
+         *
+         *     Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": components["schemas"]["OutlineCollection"];
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No outline file configured */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3806,6 +5225,211 @@ export interface components {
         MarkAllRead: {
             marked: number;
         };
+        FeedbackDepartmentList: {
+            items: {
+                code: string;
+                name: string;
+                nameEn: string;
+            }[];
+        };
+        FeedbackMapPoints: {
+            points: {
+                /** Format: uuid */
+                id: string;
+                lat: number;
+                lng: number;
+                status: components["schemas"]["FeedbackStatus"];
+                deadline: components["schemas"]["FeedbackDeadlineState"];
+            }[];
+            /** @description More than 5000 reports matched: the newest 5000 are given */
+            truncated: boolean;
+        };
+        /** @enum {string} */
+        FeedbackStatus: "submitted" | "accepted" | "assigned" | "in_progress" | "resolved" | "rejected" | "duplicate";
+        /**
+         * @description none: no due date or closed; due_soon: due within 48 h
+         * @enum {string}
+         */
+        FeedbackDeadlineState: "none" | "ok" | "due_soon" | "overdue";
+        FeedbackDeadlineBoard: {
+            departments: {
+                department: string;
+                departmentName: string;
+                open: number;
+                dueSoon: number;
+                overdue: number;
+            }[];
+        };
+        FeedbackStaffView: {
+            /** Format: uuid */
+            id: string;
+            category: string;
+            categoryName: string;
+            title: string;
+            description: string;
+            status: components["schemas"]["FeedbackStatus"];
+            department: string | null;
+            departmentName: string | null;
+            communeCode: string | null;
+            communeName: string | null;
+            address: string | null;
+            /** @description The commune centroid when only a commune was given */
+            lat: number | null;
+            lng: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            deadline: components["schemas"]["FeedbackDeadlineState"];
+            answer: string | null;
+            rejectionReason: string | null;
+            /** Format: uuid */
+            duplicateOf: string | null;
+            duplicates: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: components["schemas"]["FeedbackStatus"];
+            }[];
+            rating: number | null;
+            ratingComment: string | null;
+            reopenCount: number;
+            reporter: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+                phone: string;
+            };
+            photos: {
+                n: number;
+                /** @enum {string} */
+                kind: "report" | "result";
+                width: number;
+                height: number;
+                /** @description Only when the citizen allowed keeping the photo location */
+                lat: number | null;
+                lng: number | null;
+            }[];
+            timeline: {
+                id: string;
+                /** Format: date-time */
+                at: string;
+                status: components["schemas"]["FeedbackStatus"];
+                department: string | null;
+                departmentName: string | null;
+                note: string | null;
+                /** @description An internal note: never shown to the citizen */
+                internal: boolean;
+                actorName: string | null;
+            }[];
+        };
+        FeedbackStats: {
+            total: number;
+            byStatus: {
+                key: string;
+                label: string;
+                count: number;
+            }[];
+            byCategory: {
+                key: string;
+                label: string;
+                count: number;
+            }[];
+            /** @description key 'none': not yet given to a department */
+            byDepartment: {
+                key: string;
+                label: string;
+                count: number;
+                overdue: number;
+            }[];
+            /** @description Communes with reports, most first */
+            byCommune: {
+                key: string;
+                label: string;
+                count: number;
+            }[];
+            resolved: {
+                count: number;
+                /** @description Median hours from submission to resolution */
+                medianHours: number | null;
+                /** @description 0–1: resolved by the due date, among resolved reports that had one */
+                onTimeShare: number | null;
+            };
+            ratings: {
+                count: number;
+                average: number | null;
+                /** @description Counts of 1, 2, 3, 4 and 5 stars */
+                histogram: number[];
+            };
+        };
+        FeedbackForwardingPage: {
+            items: (components["schemas"]["FeedbackForwardingState"] & {
+                /** Format: uuid */
+                reportId: string;
+                title: string;
+            })[];
+            total: number;
+            counts: {
+                pending: number;
+                sent: number;
+                dead: number;
+            };
+        };
+        FeedbackForwardingState: {
+            /**
+             * @description `sending` = claimed by a worker right now (counted as pending)
+             * @enum {string}
+             */
+            state: "pending" | "sending" | "sent" | "dead";
+            attempts: number;
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When the next try is due (pending only)
+             */
+            nextAttemptAt: string | null;
+            /** @description The id the province system gave the report */
+            externalId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProvinceFeedbackUpdateResult: {
+            /**
+             * @description `duplicate`: this event id was applied before; nothing changed
+             * @enum {string}
+             */
+            result: "applied" | "unchanged" | "duplicate";
+            /** Format: uuid */
+            reportId: string;
+            status: components["schemas"]["FeedbackStatus"];
+        };
+        ProvinceFeedbackUpdate: {
+            /** @description Unique per event: a repeat is applied once */
+            eventId: string;
+            /** @description The province’s id of the report */
+            externalId: string;
+            /**
+             * Format: uuid
+             * @description Our id, as sent in the forwarded report (informative)
+             */
+            reportId?: string;
+            /** @enum {string} */
+            status: "in_progress" | "resolved" | "rejected";
+            /** @description Required with `resolved` (≥ 10 characters) */
+            answer?: string;
+            /** @description Required with `rejected` (≥ 5 characters) */
+            reason?: string;
+            /** @description A public note with `in_progress` */
+            note?: string;
+            /** @description The handling department’s code, when it changed */
+            department?: string;
+            /** Format: date-time */
+            occurredAt?: string;
+        };
         FeedbackCategoryList: {
             items: {
                 code: string;
@@ -3831,6 +5455,8 @@ export interface components {
             /** Format: date-time */
             dueAt: string | null;
             photos: number;
+            /** @description Kind of each photo, in order (photo n is item n − 1): the citizen’s own, or the result on site */
+            photoKinds: ("report" | "result")[];
             answer: string | null;
             rejectionReason: string | null;
             /** Format: uuid */
@@ -3850,8 +5476,6 @@ export interface components {
                 note: string | null;
             }[];
         };
-        /** @enum {string} */
-        FeedbackStatus: "submitted" | "accepted" | "assigned" | "in_progress" | "resolved" | "rejected" | "duplicate";
         FeedbackSubmit: {
             category: string;
             title: string;
@@ -3860,6 +5484,12 @@ export interface components {
             lng?: number | null;
             communeCode?: string;
             address?: string;
+            /**
+             * @description Keep the GPS position in the photos (EXIF); without it, nothing of it is kept
+             * @default false
+             * @enum {string}
+             */
+            keepPhotoLocation: "true" | "false";
         };
         FeedbackQueuePage: {
             items: {
@@ -3869,17 +5499,23 @@ export interface components {
                 title: string;
                 status: components["schemas"]["FeedbackStatus"];
                 department: string | null;
+                departmentName: string | null;
                 communeCode: string | null;
                 communeName: string | null;
+                /** @description The commune centroid when only a commune was given */
                 lat: number | null;
                 lng: number | null;
                 /** Format: date-time */
                 dueAt: string | null;
                 overdue: boolean;
+                deadline: components["schemas"]["FeedbackDeadlineState"];
                 /** Format: date-time */
                 createdAt: string;
             }[];
+            /** @description Matching reports, counted up to 10,000 (1,000 with a text search `q`); see totalCapped */
             total: number;
+            /** @description True when more reports match than `total` says (show "10,000+") */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
         };
@@ -3944,6 +5580,54 @@ export interface components {
         FeedbackRating: {
             stars: number;
             comment?: string;
+        };
+        FeedbackPublication: {
+            published: boolean;
+            publicTitle: string | null;
+            publicDescription: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description The citizen’s text with personal data masked automatically: a starting point to review */
+            suggested: {
+                title: string;
+                description: string;
+            };
+        };
+        FeedbackPublicationUpdate: {
+            published: boolean;
+            publicTitle?: string | null;
+            publicDescription?: string | null;
+        };
+        Open311KeyList: {
+            items: components["schemas"]["Open311Key"][];
+        };
+        Open311Key: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The first characters of the key, to recognise it */
+            prefix: string;
+            /**
+             * Format: uuid
+             * @description The system account that files this client’s reports
+             */
+            accountId: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** @description Reports filed with this key */
+            requests: number;
+        };
+        Open311KeyCreated: components["schemas"]["Open311Key"] & {
+            /** @description The API key: shown only now, never again */
+            key: string;
+        };
+        Open311KeyCreate: {
+            name: string;
         };
         DeviceSelfie: {
             /** Format: uuid */
@@ -4125,6 +5809,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        OfficerDepartments: {
+            /** @description Department codes, as in GET /feedback/departments */
+            departments: string[];
+        };
+        OfficerDepartmentsChange: {
+            departments: string[];
+        };
         CommuneList: {
             items: components["schemas"]["Commune"][];
             total: number;
@@ -4138,6 +5829,22 @@ export interface components {
             lat: number;
             lng: number;
             areaKm2: number | null;
+        };
+        OutlineCollection: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            attribution: string;
+            features: {
+                /** @enum {string} */
+                type: "Feature";
+                properties: {
+                    code: string | null;
+                    name: string | null;
+                } & {
+                    [key: string]: unknown;
+                };
+                geometry?: unknown;
+            }[];
         };
     };
     responses: never;

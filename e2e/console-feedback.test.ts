@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startProduct, launchBrowser, shot, consoleSignIn, DEMO_CITIZEN, type Product } from './harness.ts';
 
 const IOC_OPERATOR = { phone: '0905000002', password: 'DemoDakLak2026' };
@@ -49,6 +49,16 @@ async function submitReport(token: string, title: string): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+/** The operator's browser storage once signed in: the workstation's device id, so later tests need no SMS code. */
+let operatorState: StorageState | undefined;
+const operatorContext = () =>
+  browser.newContext({
+    viewport: { width: 1600, height: 1000 },
+    locale: 'vi-VN',
+    storageState: operatorState,
+  });
+
 async function signIn(page: Page, who: { phone: string; password: string }, path = '') {
   await page.goto(`${product.url}/console/${path}`);
   await consoleSignIn(page, product, who.phone, who.password);
@@ -88,6 +98,7 @@ test('an operator triages a citizen report on the console and the sxd officer re
   page.on('pageerror', (e) => errors.push(e.message));
   await signIn(page, IOC_OPERATOR);
   await page.getByTestId('nav-feedback').click();
+  operatorState = await ctx.storageState();
   await page.waitForURL(/\/console\/feedback$/);
   page.on('console', (m) => {
     if (m.type() === 'error') console.log('browser:', m.text());
@@ -215,12 +226,15 @@ test('an operator triages a citizen report on the console and the sxd officer re
   opage.on('pageerror', (e) => errors.push(e.message));
   await signIn(opage, OFFICER_SXD);
   await opage.locator('[data-testid="bell"]:not([data-unread="0"])').waitFor();
+  const unreadBefore = Number(await opage.getByTestId('bell').getAttribute('data-unread'));
   await opage.getByTestId('bell').click();
   const item = opage.getByTestId('bell-item').filter({ hasText: title }).first();
   await item.waitFor();
   await opage.screenshot({ path: shot('console-feedback-bell'), animations: 'disabled' });
   await item.click();
   await opage.waitForURL(new RegExp(`/console/feedback/${id}$`));
+  // Opening it marked it read.
+  await opage.locator(`[data-testid="bell"][data-unread="${unreadBefore - 1}"]`).waitFor();
   const odrawer = opage.getByTestId('fb-report');
   await odrawer.waitFor();
   // Officers handle; they do not triage.
@@ -259,7 +273,7 @@ test('an operator triages a citizen report on the console and the sxd officer re
 });
 
 test('bulk assign reports one result per report, and the heat layer draws', async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
+  const ctx = await operatorContext();
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -303,6 +317,13 @@ test('bulk assign reports one result per report, and the heat layer draws', asyn
   assert.match((await page.getByTestId('fb-selection').textContent()) ?? '', /Đã chọn 1 phản ánh/);
   await page.locator(`[data-id="${acceptedId}"]`).waitFor({ state: 'detached' });
 
+  // In English the page speaks English.
+  await page.getByTestId('lang-en').click();
+  await page.getByRole('heading', { name: 'Citizen feedback' }).waitFor();
+  await page.getByText('Overdue only').waitFor();
+  await page.getByTestId('lang-vi').click();
+  await page.getByRole('heading', { name: 'Phản ánh hiện trường' }).waitFor();
+
   // The heat layer toggles on without errors.
   await page.locator('[data-testid="fb-map"][data-loaded="true"]').waitFor({ timeout: 30_000 });
   await page.getByTestId('fb-map-heat').click();
@@ -319,13 +340,16 @@ test('an operator merges a duplicate into its original, rejects with a reason an
   const copyId = await submitReport(citizen.accessToken, `Cây đổ giữa đường Hùng Vương ${tag} (gửi lại)`);
   const otherId = await submitReport(citizen.accessToken, `Hỏi thủ tục cấp đổi bằng lái ${tag}`);
 
-  const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'vi-VN' });
+  const ctx = await operatorContext();
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await signIn(page, IOC_OPERATOR, `feedback/${copyId}`);
   const drawer = page.getByTestId('fb-report');
-  await drawer.waitFor();
+  await drawer.waitFor().catch(async (e: unknown) => {
+    await page.screenshot({ path: shot('console-feedback-failure') });
+    throw e;
+  });
 
   // Duplicate: search the original by words of its title (no accents), pick it, confirm.
   await act(page, 'duplicate', async (dialog) => {

@@ -155,6 +155,14 @@ export function FeedbackMap({ query, version, selectedId, hoveredId, onPick, onH
     };
   }, []);
 
+  // A report opened from the list but outside the visible area: bring it into view.
+  useEffect(() => {
+    const map = mapRef.current;
+    const p = selectedId ? data.find((d) => d.id === selectedId) : undefined;
+    if (!map || !p || !loaded) return;
+    if (!map.getBounds().contains([p.lng, p.lat])) map.easeTo({ center: [p.lng, p.lat], duration: 400 });
+  }, [selectedId, data, loaded]);
+
   // The deck.gl layers follow the points, the selection, the hover and the heat toggle.
   useEffect(() => {
     const overlay = overlayRef.current;

@@ -85,6 +85,7 @@ export function FeedbackPage() {
 
   return (
     <Stack spacing={1.5}>
+      <FeedbackTabs />
       <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 2 }}>
         <Box sx={{ flex: 1 }}>
           <Typography variant="h1" component="h1">
@@ -103,7 +104,6 @@ export function FeedbackPage() {
           {t('fb.refresh')}
         </Button>
       </Stack>
-      <FeedbackTabs />
       <QueueFilters filters={filters} refs={refs} onChange={setFilters} />
       {queue.problem ? <ProblemAlert problem={queue.problem} onRetry={queue.reload} /> : null}
       {refs.problem ? <ProblemAlert problem={refs.problem} onRetry={refs.reload} /> : null}

@@ -150,6 +150,7 @@ export function FeedbackPage() {
             <QueueGrid
               rows={rows}
               total={queue.data?.total ?? 0}
+              totalCapped={queue.data?.totalCapped ?? false}
               loading={queue.loading}
               filters={filters}
               refs={refs}

@@ -75,6 +75,8 @@ export function DeadlineClock({
 interface Props {
   rows: QueueItem[];
   total: number;
+  /** The server stopped counting: more reports match than `total`. */
+  totalCapped: boolean;
   loading: boolean;
   filters: FeedbackFilters;
   refs: FeedbackReferences;
@@ -146,7 +148,7 @@ export function QueueGrid(p: Props) {
     ],
     [t, lang, now, refs],
   );
-  const localeText = useGridLocaleText(t('fb.empty'));
+  const localeText = useGridLocaleText(t('fb.empty'), p.totalCapped);
   const selection: GridRowSelectionModel = { type: 'include', ids: new Set(p.selection) };
 
   return (

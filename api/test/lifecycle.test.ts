@@ -90,8 +90,14 @@ describe('process lifecycle', () => {
     }
     expect(await count('SELECT count(*) AS n FROM communes')).toBe(102);
     expect(await count(`SELECT count(*) AS n FROM users WHERE phone LIKE '+849050000%'`)).toBe(6);
-    expect(await count('SELECT count(*) AS n FROM seed_runs')).toBe(3);
-    expect(await count('SELECT count(*) AS n FROM officer_departments')).toBe(1);
+    // communes, demo accounts, the demo officer's department, demo feedback: each once.
+    expect(await count('SELECT count(*) AS n FROM seed_runs')).toBe(4);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM officer_departments d JOIN users u ON u.id = d.user_id WHERE u.phone = '+84905000004'`,
+      ),
+    ).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM feedback_reports')).toBe(300);
   });
 
   it('finishes in-flight requests on SIGTERM, then exits 0', async () => {

@@ -5,6 +5,7 @@ import { startTestApi, bearer, type TestApi } from '../../../test/helpers.ts';
 import { seedDemo, DEMO_PASSWORD } from '../../seed.ts';
 import { loadCategories } from './categories.ts';
 import { addWorkingDays, loadHolidays } from './working-days.ts';
+import { personalDataIn } from './publication.redact.ts';
 
 // The demo feedback step of `npm start` on a real database: counts, deadlines, timelines, idempotence, and
 // what the demo accounts then see through the API.
@@ -47,6 +48,22 @@ describe('demo feedback', () => {
     expect(Number(spread?.users)).toBeGreaterThanOrEqual(8);
     expect(Number(spread?.days)).toBeGreaterThan(60);
     expect(seconds).toBeLessThan(3);
+  });
+
+  it('publishes most resolved reports with masked text, and Open311 lists them', async () => {
+    const published = await select<{ public_title: string; public_description: string; status: string }>(
+      'SELECT public_title, public_description, status FROM feedback_reports WHERE published',
+    );
+    expect(published.length).toBeGreaterThan(5);
+    for (const p of published) {
+      expect(p.status).toBe('resolved');
+      expect(personalDataIn(`${p.public_title} ${p.public_description}`)).toEqual([]);
+    }
+    const res = await fetch(`${api.url}/open311/v2/requests.json?status=closed`);
+    expect(res.status).toBe(200);
+    const listed = (await res.json()) as Array<{ service_request_id: string }>;
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThanOrEqual(published.length);
   });
 
   it('has 10–15 % overdue reports and working-day deadlines from acceptance', async () => {

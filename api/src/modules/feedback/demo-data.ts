@@ -13,6 +13,7 @@ import {
   type DemoTexts,
 } from './demo-texts.ts';
 import { demoImages, demoUsers, prng } from './demo-support.ts';
+import { redact } from './publication.redact.ts';
 
 /**
  * Demo feedback (demo data, development only): a few hundred reports from a handful of demo citizens across
@@ -258,12 +259,13 @@ export async function seedFeedbackDemo(
       lastByCategory.set(category, placed);
     }
     const jitter = () => (r.next() - 0.5) * 0.02;
+    const description = text.description.replace('{place}', address);
     reports.push({
       id,
       user_id: userId,
       category,
       title,
-      description: text.description.replace('{place}', address),
+      description,
       lat: withPoint ? commune.lat + jitter() : null,
       lng: withPoint ? commune.lng + jitter() : null,
       commune_code: commune.code,
@@ -283,6 +285,13 @@ export async function seedFeedbackDemo(
       rating,
       rating_comment: ratingComment,
       reopen_count: reopened ? 1 : 0,
+      // Most resolved reports of other citizens are published (masked text), so Open311 lists something.
+      ...publication(
+        status === 'resolved' && !own && parseInt(id.slice(-2), 16) % 10 < 6,
+        title,
+        description,
+        resolvedAt,
+      ),
       created_at: new Date(created).toISOString(),
       updated_at: (ev[ev.length - 1] as Ev).at,
     });
@@ -305,11 +314,12 @@ export async function seedFeedbackDemo(
   await sequelize.query(
     `INSERT INTO feedback_reports (id, user_id, category, title, description, lat, lng, commune_code, address, status,
        department, due_at, accepted_at, resolved_at, answer, rejection_reason, duplicate_of, rating, rating_comment,
-       reopen_count, created_at, updated_at)
+       reopen_count, published, public_title, public_description, published_at, created_at, updated_at)
      SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(id uuid, user_id uuid, category text, title text,
        description text, lat double precision, lng double precision, commune_code text, address text, status text,
        department text, due_at timestamptz, accepted_at timestamptz, resolved_at timestamptz, answer text,
        rejection_reason text, duplicate_of uuid, rating smallint, rating_comment text, reopen_count integer,
+       published boolean, public_title text, public_description text, published_at timestamptz,
        created_at timestamptz, updated_at timestamptz)
      ORDER BY x.created_at`,
     { replacements: { rows: json(reports) }, transaction: t },
@@ -340,4 +350,15 @@ export async function seedFeedbackDemo(
     { replacements: { rows: json(notifications) }, transaction: t },
   );
   return { reports: reports.length };
+}
+
+function publication(publish: boolean, title: string, description: string, resolvedAt: number | null) {
+  return publish && resolvedAt
+    ? {
+        published: true,
+        public_title: redact(title).text,
+        public_description: redact(description).text,
+        published_at: new Date(resolvedAt + 3_600_000).toISOString(),
+      }
+    : { published: false, public_title: null, public_description: null, published_at: null };
 }

@@ -30,10 +30,29 @@ for (const client of ['mobile-lite', 'console']) {
   }
 }
 
+// In development, accepted feedback is forwarded to the stand-in of the province's handling system (same
+// protocol as the real one), so the outbox, worker and webhook run end to end on one machine.
+// PROVINCE_FEEDBACK_SIM=0 turns it off; production never starts it.
+const env = { ...process.env };
+let sim;
+if (env.NODE_ENV !== 'production' && !env.PROVINCE_FEEDBACK_URL && env.PROVINCE_FEEDBACK_SIM !== '0') {
+  const { startProvinceSim } = await import('./province-feedback-sim.mjs');
+  sim = await startProvinceSim({
+    port: 0,
+    webhookUrl: `http://127.0.0.1:${env.PORT ?? 8080}/api/v1/integrations/province-feedback/webhook`,
+  });
+  env.PROVINCE_FEEDBACK_URL = `${sim.url}/api/reports`;
+  console.log(`province feedback stand-in: ${sim.url} (control: POST ${sim.url}/control/update)`);
+}
+
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const api = spawn(process.execPath, [tsx, path.join(root, 'api', 'src', 'main.ts')], {
   cwd: root,
   stdio: 'inherit',
+  env,
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => api.kill(sig));
-api.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+api.on('exit', async (code, signal) => {
+  await sim?.close();
+  process.exit(code ?? (signal ? 0 : 1));
+});

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'cameras:view',
   'cameras:manage',
   'workforce:read',
+  'workforce:manage',
   'jobs:post',
   'market:sell',
 ] as const;
@@ -33,7 +34,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   merchant: ['market:sell'],
   officer: ['console:access', 'feedback:handle'],
   moderator: ['console:access', 'moderation:review'],
-  ioc_operator: ['console:access', 'cameras:view', 'feedback:triage', 'ekyc:review', 'workforce:read'],
+  ioc_operator: [
+    'console:access',
+    'cameras:view',
+    'feedback:triage',
+    'ekyc:review',
+    'workforce:read',
+    'workforce:manage',
+  ],
   admin: [...PERMISSIONS],
 };
 

@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, registerCitizen, startTestApi, type TestApi } from '../../../test/helpers.ts';
+import { approveCompany, companyInput, makeAccount, registerCompany } from './companies.testkit.ts';
+import { checkTaxCode } from './companies.taxcode.ts';
+
+let api: TestApi;
+let moderator: Awaited<ReturnType<typeof makeAccount>>;
+beforeAll(async () => {
+  api = await startTestApi();
+  moderator = await makeAccount(api, ['moderator']);
+});
+afterAll(() => api.close());
+
+const post = (token: string, body: unknown) =>
+  api.request('POST', '/api/v1/work/companies', body, bearer(token));
+const fieldCodes = (body: { errors?: Array<{ path: string; code: string }> }) =>
+  (body.errors ?? []).map((f) => `${f.path}:${f.code}`);
+
+describe('tax codes', () => {
+  it('accepts published codes and branches, rejects each kind of mistake', () => {
+    for (const c of ['0100109106', '0100112437', '0101248141', '0300588569', '5900377720', '0100109106-001'])
+      expect(checkTaxCode(c)).toBeNull();
+    expect(checkTaxCode('010010910')).toBe('format');
+    expect(checkTaxCode('01001091a6')).toBe('format');
+    expect(checkTaxCode('0100109106-01')).toBe('branch');
+    expect(checkTaxCode('0100109106-000')).toBe('branch');
+    expect(checkTaxCode('0100109107')).toBe('check_digit');
+  });
+});
+
+describe('registering a company', () => {
+  it('gives each bad tax code its own 400, bilingual', async () => {
+    const emp = await makeAccount(api, ['employer']);
+    const cases: Array<[string, string]> = [
+      ['12345', 'tax_code_format'],
+      ['0100109106-12', 'tax_code_branch'],
+      ['0100109107', 'tax_code_check_digit'],
+    ];
+    for (const [taxCode, code] of cases) {
+      const res = await post(emp.token, companyInput({ taxCode }));
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const f = res.body.errors.find((x: { path: string }) => x.path === 'body.taxCode');
+      expect(f.code).toBe(code);
+      expect(f.messages.vi).toBeTruthy();
+      expect(f.messages.en).toBeTruthy();
+      expect(f.messages.vi).not.toBe(f.messages.en);
+    }
+  });
+
+  it('rejects unknown commune, zone and industry', async () => {
+    const emp = await makeAccount(api, ['employer']);
+    const res = await post(emp.token, companyInput({ communeCode: '99999', zoneCode: 'kcn-khong-co' }));
+    expect(res.status).toBe(400);
+    expect(fieldCodes(res.body)).toEqual(['body.communeCode:commune_unknown', 'body.zoneCode:zone_unknown']);
+    const bad = await post(emp.token, companyInput({ industry: 'ZZ' }));
+    expect(bad.status).toBe(400);
+  });
+
+  it('a citizen without jobs:post gets 403', async () => {
+    const citizen = await registerCitizen(api);
+    const res = await post(citizen.accessToken, companyInput());
+    expect(res.status).toBe(403);
+  });
+
+  it('creates a pending company owned by the caller, queued for moderation; a duplicate tax code is 409', async () => {
+    const emp = await makeAccount(api, ['employer']);
+    const input = companyInput({ taxCode: '0100109106-002' });
+    const res = await post(emp.token, input);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      status: 'pending',
+      myRole: 'owner',
+      taxCode: '0100109106-002',
+      zoneName: 'KCN Hòa Phú',
+    });
+    expect(res.body.industryName.vi).toBe('Công nghiệp chế biến, chế tạo');
+
+    const mine = await api.request('GET', '/api/v1/work/companies/mine', undefined, bearer(emp.token));
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([res.body.id]);
+
+    const queue = await api.request(
+      'GET',
+      '/api/v1/moderation/queue?kind=company',
+      undefined,
+      bearer(moderator.token),
+    );
+    const item = queue.body.items.find((i: { entityId: string }) => i.entityId === res.body.id);
+    expect(item).toMatchObject({ kind: 'company', title: input.name, status: 'pending' });
+
+    const other = await makeAccount(api, ['employer']);
+    const dup = await post(other.token, companyInput({ taxCode: '0100109106-002' }));
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe('tax_code_taken');
+
+    const audit = await api.sequelize.query(
+      `SELECT action FROM audit_log WHERE entity_id = :id AND action = 'work.company.create'`,
+      { replacements: { id: res.body.id } },
+    );
+    expect(audit[0]).toHaveLength(1);
+  });
+});
+
+describe('who sees and edits a company', () => {
+  it('hides a pending company from outsiders, shows public fields once verified', async () => {
+    const emp = await makeAccount(api, ['employer']);
+    const c = await registerCompany(api, emp.token);
+    const citizen = await registerCitizen(api);
+    expect(
+      (await api.request('GET', `/api/v1/work/companies/${c.id}`, undefined, bearer(citizen.accessToken)))
+        .status,
+    ).toBe(404);
+    expect((await api.request('GET', `/api/v1/work/companies/${c.id}`)).status).toBe(404);
+    await approveCompany(api, moderator.token, c.id);
+    const pub = await api.request('GET', `/api/v1/work/companies/${c.id}`);
+    expect(pub.status).toBe(200);
+    expect(pub.body.status).toBe('verified');
+    expect(pub.body.contact).toBeUndefined();
+    const own = await api.request('GET', `/api/v1/work/companies/${c.id}`, undefined, bearer(emp.token));
+    expect(own.body.contact.name).toBe('Nguyễn Văn Tuấn');
+  });
+
+  it('non-member PATCH is 403; identity edits of a verified company go back to review, others do not', async () => {
+    const emp = await makeAccount(api, ['employer']);
+    const c = await registerCompany(api, emp.token);
+    await approveCompany(api, moderator.token, c.id);
+    const outsider = await makeAccount(api, ['employer']);
+    const denied = await api.request(
+      'PATCH',
+      `/api/v1/work/companies/${c.id}`,
+      { size: '10-49' },
+      bearer(outsider.token),
+    );
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('not_company_member');
+
+    const small = await api.request(
+      'PATCH',
+      `/api/v1/work/companies/${c.id}`,
+      { size: '50-199' },
+      bearer(emp.token),
+    );
+    expect(small.status).toBe(200);
+    expect(small.body).toMatchObject({ size: '50-199', status: 'verified' });
+
+    const renamed = await api.request(
+      'PATCH',
+      `/api/v1/work/companies/${c.id}`,
+      { name: 'Công ty CP May Hòa Phú' },
+      bearer(emp.token),
+    );
+    expect(renamed.body.status).toBe('pending');
+    const queue = await api.request(
+      'GET',
+      '/api/v1/moderation/queue?kind=company&pageSize=100',
+      undefined,
+      bearer(moderator.token),
+    );
+    const item = queue.body.items.find((i: { entityId: string }) => i.entityId === c.id);
+    expect(item.title).toBe('Công ty CP May Hòa Phú');
+  });
+});
+
+describe('staff accounts', () => {
+  it('owner adds staff by phone (employer role granted); staff cannot add; the last owner stays', async () => {
+    const owner = await makeAccount(api, ['employer']);
+    const c = await registerCompany(api, owner.token);
+    const worker = await registerCitizen(api);
+
+    const unknown = await api.request(
+      'POST',
+      `/api/v1/work/companies/${c.id}/members`,
+      { phone: '0987650000' },
+      bearer(owner.token),
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('account_not_found');
+
+    const added = await api.request(
+      'POST',
+      `/api/v1/work/companies/${c.id}/members`,
+      { phone: worker.phone },
+      bearer(owner.token),
+    );
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ userId: worker.user.id, role: 'staff' });
+    const again = await api.request(
+      'POST',
+      `/api/v1/work/companies/${c.id}/members`,
+      { phone: worker.phone },
+      bearer(owner.token),
+    );
+    expect(again.status).toBe(409);
+
+    const roles = await api.sequelize.query(`SELECT role FROM user_roles WHERE user_id = :u ORDER BY role`, {
+      replacements: { u: worker.user.id },
+    });
+    expect((roles[0] as Array<{ role: string }>).map((r) => r.role)).toContain('employer');
+    expect(await api.services.companies.membership(worker.user.id, c.id)).toBe('staff');
+
+    // Staff: sees the company, may edit it, but cannot manage members.
+    const staffView = await api.request(
+      'GET',
+      `/api/v1/work/companies/${c.id}`,
+      undefined,
+      bearer(worker.accessToken),
+    );
+    expect(staffView.body.myRole).toBe('staff');
+    const third = await registerCitizen(api);
+    const byStaff = await api.request(
+      'POST',
+      `/api/v1/work/companies/${c.id}/members`,
+      { phone: third.phone },
+      bearer(worker.accessToken),
+    );
+    expect(byStaff.status).toBe(403);
+    expect(byStaff.body.code).toBe('not_company_owner');
+    expect(
+      (
+        await api.request(
+          'GET',
+          `/api/v1/work/companies/${c.id}/members`,
+          undefined,
+          bearer(worker.accessToken),
+        )
+      ).status,
+    ).toBe(403);
+
+    const list = await api.request(
+      'GET',
+      `/api/v1/work/companies/${c.id}/members`,
+      undefined,
+      bearer(owner.token),
+    );
+    expect(list.body.items.map((m: { role: string }) => m.role).sort()).toEqual(['owner', 'staff']);
+
+    const last = await api.request(
+      'DELETE',
+      `/api/v1/work/companies/${c.id}/members/${owner.id}`,
+      undefined,
+      bearer(owner.token),
+    );
+    expect(last.status).toBe(409);
+    expect(last.body.code).toBe('last_owner');
+
+    const removed = await api.request(
+      'DELETE',
+      `/api/v1/work/companies/${c.id}/members/${worker.user.id}`,
+      undefined,
+      bearer(owner.token),
+    );
+    expect(removed.status).toBe(204);
+    expect(await api.services.companies.membership(worker.user.id, c.id)).toBeNull();
+  });
+});

@@ -83,6 +83,7 @@ const envSchema = z.object({
   PROVINCE_FEEDBACK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   PROVINCE_FEEDBACK_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
   PROVINCE_FEEDBACK_BACKOFF_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
+  WORKFORCE_VACANCY_ALERT: z.coerce.number().min(0).max(1).default(0.15),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -171,15 +171,16 @@ export function createModeration(deps: { sequelize: Sequelize; notifications: No
       const before = await load(id, t);
       const status = d.decision === 'approve' ? 'approved' : 'rejected';
       // Optimistic: only a pending item can be decided; a second moderator's click finds it decided.
-      const [, changed] = await sequelize.query(
+      const changed = await sequelize.query(
         `UPDATE moderation_items SET status = :status, decided_by = :by, decided_at = now(), reason = :reason
-          WHERE id = :id AND status = 'pending'`,
+          WHERE id = :id AND status = 'pending' RETURNING id`,
         {
           replacements: { id, status, by: actor.userId, reason: d.reason ?? null },
+          type: QueryTypes.SELECT,
           transaction: t,
         },
       );
-      if (!changed)
+      if (!changed.length)
         throw new Conflict('already_decided', {
           vi: 'Mục này đã được xử lý hoặc đã được rút lại.',
           en: 'This item has already been decided or was withdrawn.',

@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../../test/helpers.ts';
+import {
+  communes,
+  inDays,
+  makeCompany,
+  makeUser,
+  makeZone,
+  posting,
+  publishPosting,
+} from './postings.testkit.ts';
+
+let api: TestApi;
+const ids: Record<string, string> = {};
+let cs: Array<{ code: string; name: string; lat: number; lng: number }>;
+const Z1 = { code: 'TEST_S1', lat: 12.71, lng: 108.22 };
+const Z2 = { code: 'TEST_S2', lat: 13.1, lng: 109.3 };
+const NASTY = 'Thợ hàn "TIG" </script><script>alert(1)</script> & <!-- co';
+
+interface Item {
+  id: string;
+  title: string;
+  publishedAt: string;
+  salaryMax: number | null;
+  distanceKm: number | null;
+}
+const search = async (qs: string) => {
+  const r = await api.request('GET', `/api/v1/work/jobs?${qs}`);
+  if (r.status !== 200) throw new Error(`search ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as { items: Item[]; nextCursor: string | null };
+};
+const titles = async (qs: string) => (await search(qs)).items.map((i) => i.title);
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const [employer, moderator] = await Promise.all([
+    makeUser(api, ['employer']),
+    makeUser(api, ['moderator']),
+  ]);
+  cs = await communes(api);
+  const [c0, c1, c2] = cs.map((c) => c.code) as [string, string, string];
+  await makeZone(api, Z1.code, c0, Z1.lat, Z1.lng);
+  await makeZone(api, Z2.code, c0, Z2.lat, Z2.lng);
+  const company = await makeCompany(api, {
+    name: 'Công ty Điện Lực Ea',
+    members: [employer.id],
+    communeCode: c0,
+  });
+  const pub = (key: string, o: Record<string, unknown>, commune = c0) =>
+    publishPosting(api, employer, moderator, posting(company, commune, o)).then((id) => (ids[key] = id));
+  await pub('tech', {
+    title: 'Kỹ thuật viên điện',
+    industry: 'D',
+    zoneCode: Z1.code,
+    salaryMin: 10_000_000,
+    salaryMax: 15_000_000,
+  });
+  await pub('sew', { title: 'Công nhân may' }, c1);
+  await pub(
+    'store',
+    {
+      title: 'Nhân viên kho',
+      industry: 'H',
+      salaryMin: null,
+      salaryMax: null,
+      salaryNegotiable: true,
+      employmentType: 'part_time',
+    },
+    c2,
+  );
+  await pub('weld', {
+    title: NASTY,
+    industry: 'F',
+    zoneCode: Z2.code,
+    salaryMin: 8_000_000,
+    salaryMax: 12_000_000,
+    employmentType: 'contract',
+    description: 'Hàn kết cấu thép "nhà xưởng" <b>đậm</b> & an toàn lao động.\nLàm việc tại Phú Yên.',
+  });
+  await pub(
+    'guard',
+    {
+      title: 'Bảo vệ ca đêm',
+      salaryNegotiable: true,
+      salaryMin: 5_000_000,
+      salaryMax: 7_000_000,
+      employmentType: 'seasonal',
+    },
+    c1,
+  );
+  // A draft never shows.
+  await api.request(
+    'POST',
+    '/api/v1/work/postings',
+    posting(company, c0, { title: 'Kỹ thuật viên nháp' }),
+    employer.h,
+  );
+  // Twenty more, published straight in SQL with ties on published_at and salary to exercise the keyset.
+  for (let i = 0; i < 20; i++) {
+    const r = await api.request(
+      'POST',
+      '/api/v1/work/postings',
+      posting(company, c2, {
+        title: `Lao động phổ thông số ${i}`,
+        salaryMin: 5_000_000,
+        salaryMax: 6_000_000 + (i % 4) * 500_000,
+      }),
+      employer.h,
+    );
+    await api.sequelize.query(
+      `UPDATE job_postings SET status = 'published', published_at = now() - make_interval(hours => :h) WHERE id = :id`,
+      { replacements: { id: r.body.id, h: 10 + Math.floor(i / 3) } },
+    );
+  }
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('text search', () => {
+  it('ignores accents and tolerates a typo', async () => {
+    expect((await titles('q=ky thuat vien'))[0]).toBe('Kỹ thuật viên điện');
+    expect((await titles('q=KỸ THUẬT VIÊN'))[0]).toBe('Kỹ thuật viên điện');
+    expect(await titles('q=ky thuat vien')).not.toContain('Kỹ thuật viên nháp');
+    expect((await titles('q=cong nhan mayy'))[0]).toBe('Công nhân may');
+    expect(await titles('q=bao ve ca dem')).toEqual(['Bảo vệ ca đêm']);
+    expect(await titles('q=phi hanh gia')).toEqual([]);
+    // Company and industry names are searched too.
+    expect((await titles('q=dien luc&limit=50')).length).toBe(25);
+  });
+});
+
+describe('filters', () => {
+  it('by zone, commune, salary, type, industry and date', async () => {
+    expect(await titles(`zone=${Z1.code}`)).toEqual(['Kỹ thuật viên điện']);
+    expect((await titles(`commune=${cs[1]!.code}`)).sort()).toEqual(['Bảo vệ ca đêm', 'Công nhân may']);
+    // Salary at least 9 M: the maximum must reach it; negotiable without a maximum is left out.
+    expect((await titles('salaryMin=9000000')).sort()).toEqual(['Kỹ thuật viên điện', NASTY].sort());
+    expect(await titles('salaryMin=7000000&type=seasonal')).toEqual(['Bảo vệ ca đêm']);
+    expect(await titles('type=contract')).toEqual([NASTY]);
+    expect(await titles('industry=H')).toEqual(['Nhân viên kho']);
+    expect(await titles(`since=${inDays(1)}`)).toEqual([]);
+    expect((await titles(`since=${inDays(-2)}&limit=50`)).length).toBe(25);
+  });
+});
+
+async function allPages(qs: string, limit: number) {
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  for (let n = 0; n < 30; n++) {
+    const page: { items: Item[]; nextCursor: string | null } = await search(
+      `${qs}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    seen.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return seen;
+}
+
+describe('sorts and keyset paging', () => {
+  it('newest first', async () => {
+    const { items } = await search('sort=newest&limit=50');
+    expect(items).toHaveLength(25);
+    const times = items.map((i) => i.publishedAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('highest salary first, negotiable without a maximum last', async () => {
+    const { items } = await search('sort=salary&limit=50');
+    expect(items[0]!.id).toBe(ids.tech);
+    expect(items[items.length - 1]!.id).toBe(ids.store);
+    const max = items.slice(0, -1).map((i) => i.salaryMax!);
+    expect([...max].sort((a, b) => b - a)).toEqual(max);
+  });
+
+  it('nearest first from a point, with the distance in km', async () => {
+    const { items } = await search(`sort=distance&lat=${Z1.lat}&lng=${Z1.lng}&limit=50`);
+    expect(items[0]!.id).toBe(ids.tech);
+    expect(items[0]!.distanceKm).toBe(0);
+    const d = items.map((i) => i.distanceKm!);
+    expect([...d].sort((a, b) => a - b)).toEqual(d);
+    const weld = items.find((i) => i.id === ids.weld)!;
+    expect(weld.distanceKm).toBeGreaterThan(100);
+    expect(weld.distanceKm).toBeLessThan(200);
+  });
+
+  it.each([
+    ['sort=newest'],
+    ['sort=salary'],
+    [`sort=distance&lat=${Z1.lat}&lng=${Z1.lng}`],
+    ['q=lao dong pho thong'],
+    ['sort=newest&commune=PLACEHOLDER'],
+  ])('pages %s without duplicates or gaps', async (qs) => {
+    const query = qs.replace('PLACEHOLDER', cs[2]!.code);
+    const all = (await search(`${query}&limit=50`)).items.map((i) => i.id);
+    expect(all.length).toBeGreaterThan(5);
+    for (const limit of [1, 4, 7]) {
+      const paged = await allPages(query, limit);
+      expect(paged).toEqual(all);
+    }
+  });
+
+  it('refuses a bad cursor, a cursor of another sort, and distance without a point', async () => {
+    expect((await api.request('GET', '/api/v1/work/jobs?cursor=abc')).body.code).toBe('invalid_cursor');
+    const { nextCursor } = await search('sort=salary&limit=2');
+    const other = await api.request('GET', `/api/v1/work/jobs?sort=newest&cursor=${nextCursor}`);
+    expect(other.status).toBe(400);
+    expect(other.body.code).toBe('invalid_cursor');
+    const forged = Buffer.from(
+      JSON.stringify({ s: 'newest', k: ['not a date', '00000000-0000-0000-0000-000000000000'] }),
+    ).toString('base64url');
+    expect((await api.request('GET', `/api/v1/work/jobs?cursor=${forged}`)).status).toBe(400);
+    expect((await api.request('GET', '/api/v1/work/jobs?sort=distance')).body.code).toBe('point_required');
+  });
+});
+
+describe('job page and JSON-LD', () => {
+  it('describes a job as schema.org JobPosting', async () => {
+    const r = await api.request('GET', `/api/v1/work/jobs/${ids.tech}`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ company: { name: 'Công ty Điện Lực Ea' }, zone: { code: Z1.code } });
+    expect(r.body.jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title: 'Kỹ thuật viên điện',
+      employmentType: 'FULL_TIME',
+      validThrough: `${inDays(30)}T23:59:59+07:00`,
+      hiringOrganization: { '@type': 'Organization', name: 'Công ty Điện Lực Ea' },
+      jobLocation: {
+        '@type': 'Place',
+        address: { '@type': 'PostalAddress', addressRegion: 'Đắk Lắk', addressCountry: 'VN' },
+      },
+      baseSalary: {
+        '@type': 'MonetaryAmount',
+        currency: 'VND',
+        value: {
+          '@type': 'QuantitativeValue',
+          minValue: 10_000_000,
+          maxValue: 15_000_000,
+          unitText: 'MONTH',
+        },
+      },
+    });
+    expect(r.body.jsonLd.datePosted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const store = await api.request('GET', `/api/v1/work/jobs/${ids.store}`);
+    expect(store.body.jsonLd.employmentType).toBe('PART_TIME');
+    expect(store.body.jsonLd.baseSalary).toBeUndefined();
+  });
+
+  it('serves an escaped HTML page with the JSON-LD and a link into the app', async () => {
+    const api1 = await api.request('GET', `/api/v1/work/jobs/${ids.weld}`);
+    const res = await fetch(`${api.url}/jobs/${ids.weld}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await res.text();
+    expect(page).toContain(
+      '<title>Thợ hàn &quot;TIG&quot; &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;!-- co — Công ty Điện Lực Ea</title>',
+    );
+    expect(page).toMatch(
+      /<meta name="description" content="Công ty Điện Lực Ea tuyển 20 Thợ hàn &quot;TIG&quot; &lt;\/script&gt;/,
+    );
+    expect(page.match(/<\/script>/g)).toHaveLength(1);
+    expect(page).not.toContain('<script>alert');
+    expect(page).not.toContain('<b>');
+    const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!;
+    expect(ld).not.toContain('<');
+    expect(JSON.parse(ld)).toEqual(api1.body.jsonLd);
+    expect(JSON.parse(ld).title).toBe(NASTY);
+    expect(page).toContain(`href="/#/jobs/${ids.weld}"`);
+    const missing = await fetch(`${api.url}/jobs/00000000-0000-4000-8000-000000000000`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<title>Không tìm thấy việc làm');
+    expect((await fetch(`${api.url}/jobs/not-a-uuid`)).status).toBe(404);
+  });
+});

@@ -159,4 +159,20 @@ describe('decisions', () => {
     );
     expect(detail.body.summary).toMatchObject({ address: 'Lô B3, KCN Hòa Phú', resubmission: true });
   });
+
+  it('two moderators deciding at once: one wins, the other gets 409', async () => {
+    const emp = await makeAccount(api, ['employer']);
+    const other = await makeAccount(api, ['moderator']);
+    const c = await registerCompany(api, emp.token);
+    const item = await itemFor(c.id);
+    const results = await Promise.all([
+      decide(moderator.token, item.id, { decision: 'approve' }),
+      decide(other.token, item.id, { decision: 'reject', reason: 'Thiếu giấy phép' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const company = await api.request('GET', `/api/v1/work/companies/${c.id}`, undefined, bearer(emp.token));
+    const winner = results.find((r) => r.status === 200)?.body.status;
+    expect(company.body.status).toBe(winner === 'approved' ? 'verified' : 'rejected');
+    expect((await notificationsOf(emp.token)).filter((n) => n.entityId === c.id)).toHaveLength(1);
+  });
 });

@@ -9,6 +9,8 @@ import {
   CompanyParams,
   CompanyUpdate,
   CompanyView,
+  INDUSTRIES,
+  IndustryList,
   MemberAdd,
   MemberParams,
 } from './companies.schemas.ts';
@@ -23,6 +25,15 @@ const forbidden = {
 
 export function companyRoutes(s: CompaniesService): RouteSpec[] {
   return [
+    route({
+      method: 'get',
+      path: '/work/industries',
+      tags,
+      summary: 'Industries (VSIC 2018 sections) for companies and postings',
+      access: 'public',
+      responses: { 200: { description: 'Industries', schema: IndustryList } },
+      handler: () => ({ items: INDUSTRIES }),
+    }),
     route({
       method: 'post',
       path: '/work/companies',

@@ -140,5 +140,9 @@ export const CompanyMember = z
   .openapi('CompanyMember');
 export const CompanyMemberList = z.object({ items: z.array(CompanyMember) }).openapi('CompanyMemberList');
 
+export const IndustryList = z
+  .object({ items: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })) })
+  .openapi('IndustryList');
+
 export type CompanyCreateInput = z.output<typeof CompanyCreate>;
 export type CompanyUpdateInput = z.output<typeof CompanyUpdate>;

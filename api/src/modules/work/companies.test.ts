@@ -48,6 +48,13 @@ describe('registering a company', () => {
     }
   });
 
+  it('lists the industries (VSIC sections)', async () => {
+    const res = await api.request('GET', '/api/v1/work/industries');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(21);
+    expect(res.body.items[2]).toMatchObject({ code: 'C', nameEn: 'Manufacturing' });
+  });
+
   it('rejects unknown commune, zone and industry', async () => {
     const emp = await makeAccount(api, ['employer']);
     const res = await post(emp.token, companyInput({ communeCode: '99999', zoneCode: 'kcn-khong-co' }));

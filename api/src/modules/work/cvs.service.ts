@@ -3,51 +3,18 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { z } from 'zod';
 import { audit, type AuditActor } from '../../platform/audit.ts';
 import type { AuthContext } from '../../platform/auth/permissions.ts';
-import { Conflict, Forbidden, NotFound, ValidationError } from '../../platform/errors.ts';
+import { Conflict, NotFound, ValidationError } from '../../platform/errors.ts';
 import type { Sealer } from '../../platform/crypto.ts';
-import type { CvCreate, CvPatch, CvSearchQuery } from './cvs.schemas.ts';
+import type { CvCreate, CvPatch } from './cvs.schemas.ts';
+import { COLS, FROM, summaryOf, type Row } from './cvs.rows.ts';
+import { createCvSearch } from './cvs.search.ts';
 
 export const MAX_CVS = 10;
 export const PDF_MAX_BYTES = 5 * 1024 * 1024;
 
-interface Row {
-  id: string;
-  user_id: string;
-  title: string;
-  desired_salary: string | null;
-  summary: string | null;
-  education: unknown[];
-  experience: unknown[];
-  skills: string[];
-  certificates: unknown[];
-  languages: unknown[];
-  pdf_name: string | null;
-  has_pdf: boolean;
-  is_default: boolean;
-  searchable: boolean;
-  created_at: Date;
-  updated_at: Date;
-  owner_name?: string;
-}
-
 const NOT_FOUND = { vi: 'Không tìm thấy hồ sơ (CV).', en: 'No such CV.' };
 const notFound = () => new NotFound('cv_not_found', NOT_FOUND);
-const COLS = `c.id, c.user_id, c.title, c.desired_salary, c.summary, c.education, c.experience, c.skills,
-  c.certificates, c.languages, c.pdf_name, (c.pdf IS NOT NULL) AS has_pdf, c.is_default, c.searchable,
-  c.created_at, c.updated_at, u.full_name AS owner_name`;
-const FROM = 'FROM cvs c JOIN users u ON u.id = c.user_id';
 const pdfContext = (id: string) => `cv-pdf:${id}`;
-
-const summaryOf = (r: Row) => ({
-  id: r.id,
-  title: r.title,
-  desiredSalary: r.desired_salary === null ? null : Number(r.desired_salary),
-  skills: r.skills,
-  isDefault: r.is_default,
-  searchable: r.searchable,
-  hasPdf: r.has_pdf,
-  updatedAt: new Date(r.updated_at).toISOString(),
-});
 
 /** Only the employer's view names the owner; the owner reads `owner: null`. */
 const viewOf = (r: Row, forEmployer: boolean) => ({
@@ -305,65 +272,6 @@ export function createCvService(deps: { sequelize: Sequelize; sealer: Sealer }) 
   }
 
   /** Searchable CVs, for members of a verified company; accents and case ignored. */
-  async function search(auth: AuthContext, q: z.output<typeof CvSearchQuery>, actor: AuditActor) {
-    const [member] = await sequelize.query(
-      `SELECT 1 FROM company_members m JOIN companies co ON co.id = m.company_id
-        WHERE m.user_id = :userId AND co.status = 'verified' LIMIT 1`,
-      { replacements: { userId: auth.userId }, type: QueryTypes.SELECT },
-    );
-    if (!member)
-      throw new Forbidden('verified_company_required', {
-        vi: 'Chỉ nhân sự của doanh nghiệp đã được xác minh mới tìm được hồ sơ.',
-        en: 'Only staff of a verified company can search CVs.',
-      });
-    const where = ['c.searchable'];
-    const rep: Record<string, unknown> = {};
-    if (q.q) {
-      where.push(
-        `f_unaccent(lower(c.title || ' ' || coalesce(c.summary, '') || ' ' || array_to_string(c.skills, ' ')))
-           LIKE '%' || f_unaccent(lower(:q)) || '%'`,
-      );
-      rep.q = q.q.replace(/[%_\\]/g, (m) => `\\${m}`);
-    }
-    const skills = (q.skills ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .slice(0, 10);
-    skills.forEach((s, i) => {
-      where.push(
-        `EXISTS (SELECT 1 FROM unnest(c.skills) s WHERE f_unaccent(lower(s)) = f_unaccent(lower(:skill${i})))`,
-      );
-      rep[`skill${i}`] = s;
-    });
-    const sqlWhere = where.join(' AND ');
-    const [rows, [count]] = await Promise.all([
-      sequelize.query<Row>(
-        `SELECT ${COLS} ${FROM} WHERE ${sqlWhere} ORDER BY c.updated_at DESC, c.id LIMIT :limit OFFSET :offset`,
-        {
-          replacements: { ...rep, limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
-          type: QueryTypes.SELECT,
-        },
-      ),
-      sequelize.query<{ n: string }>(`SELECT count(*) AS n FROM cvs c WHERE ${sqlWhere}`, {
-        replacements: rep,
-        type: QueryTypes.SELECT,
-      }),
-    ]);
-    await audit(actor, {
-      action: 'work.cv.search',
-      entityType: 'cv',
-      details: { q: q.q ?? null, skills, results: rows.length },
-    });
-    return {
-      items: rows.map((r) => ({ ...summaryOf(r), summary: r.summary, ownerName: r.owner_name ?? '' })),
-      total: Number(count?.n ?? 0),
-      page: q.page,
-      pageSize: q.pageSize,
-    };
-  }
-
-  /** For applications: the caller's CV (404 otherwise), or their default when none is named. */
   async function forApplication(userId: string, cvId: string | undefined, t?: Transaction) {
     if (cvId) return own(userId, cvId, t);
     const [r] = await sequelize.query<Row>(
@@ -381,6 +289,8 @@ export function createCvService(deps: { sequelize: Sequelize; sealer: Sealer }) 
       });
     return r;
   }
+
+  const search = createCvSearch({ sequelize });
 
   return {
     list,

@@ -5,6 +5,7 @@ import { Conflict, Forbidden, NotFound, ValidationError, type FieldError } from 
 import type { ModerationService } from '../moderation/moderation.service.ts';
 import type { UsersService } from '../identity/users.service.ts';
 import type { ZonesService } from './zones.service.ts';
+import type { NotificationService } from '../notifications/notifications.service.ts';
 import { INDUSTRIES, type CompanyCreateInput, type CompanyUpdateInput } from './companies.schemas.ts';
 
 export type CompanyRole = 'owner' | 'staff';
@@ -85,8 +86,9 @@ export function createCompanies(deps: {
   moderation: ModerationService;
   users: UsersService;
   zones: ZonesService;
+  notifications?: NotificationService;
 }) {
-  const { sequelize, moderation, users, zones } = deps;
+  const { sequelize, moderation, users, zones, notifications } = deps;
   const q = <T extends object>(sql: string, replacements: Record<string, unknown>, t?: Transaction) =>
     sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction: t });
 
@@ -384,6 +386,24 @@ export function createCompanies(deps: {
           entityType: 'company',
           entityId: id,
           details: { userId: user.id, role: input.role },
+        },
+        t,
+      );
+      const [co] = await q<{ name: string }>('SELECT name FROM companies WHERE id = :id', { id }, t);
+      await notifications?.notify(
+        user.id,
+        {
+          kind: 'work.company.member_added',
+          title: {
+            vi: `Bạn đã được thêm vào doanh nghiệp ${co?.name ?? ''}`,
+            en: `You were added to the company ${co?.name ?? ''}`,
+          },
+          body: {
+            vi: 'Đăng nhập lại để dùng quyền nhà tuyển dụng.',
+            en: 'Sign in again to use the employer features.',
+          },
+          link: `/work/companies/${id}`,
+          entity: { type: 'company', id },
         },
         t,
       );

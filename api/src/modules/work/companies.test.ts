@@ -204,6 +204,8 @@ describe('staff accounts', () => {
     });
     expect((roles[0] as Array<{ role: string }>).map((r) => r.role)).toContain('employer');
     expect(await api.services.companies.membership(worker.user.id, c.id)).toBe('staff');
+    const notes = await api.request('GET', '/api/v1/me/notifications', undefined, bearer(worker.accessToken));
+    expect(notes.body.items[0]).toMatchObject({ kind: 'work.company.member_added', entityId: c.id });
 
     // Staff: sees the company, may edit it, but cannot manage members.
     const staffView = await api.request(

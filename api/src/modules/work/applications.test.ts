@@ -94,6 +94,16 @@ describe('applying', () => {
     expect(long.status).toBe(400);
   });
 
+  it('two submissions at once: one 201, one 409 already_applied', async () => {
+    const { posting, citizen } = await setting();
+    const both = await Promise.all([
+      apply(citizen.accessToken, posting),
+      apply(citizen.accessToken, posting),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.code).toBe('already_applied');
+  });
+
   it('lists my applications with the posting, the company and the timeline', async () => {
     const { posting, citizen } = await setting();
     await apply(citizen.accessToken, posting);

@@ -81,6 +81,14 @@ describe('CVs', () => {
     expect(list.filter((x: { isDefault: boolean }) => x.isDefault)).toHaveLength(1);
   });
 
+  it('CVs created at the same moment still leave exactly one default', async () => {
+    const c = await registerCitizen(api);
+    await Promise.all([1, 2, 3].map((i) => makeCv(api, c.accessToken, { title: `Hồ sơ ${i}` })));
+    const list = (await cvs(c.accessToken)).body.items;
+    expect(list).toHaveLength(3);
+    expect(list.filter((x: { isDefault: boolean }) => x.isDefault)).toHaveLength(1);
+  });
+
   it('validates the structured items in Vietnamese and English', async () => {
     const c = await registerCitizen(api);
     const r = await api.request(
@@ -241,6 +249,18 @@ describe('CV privacy for employers', () => {
     const otherEmp = await makeEmployer(api, await makeCompany(api));
     expect(
       (await api.request('GET', `/api/v1/work/cvs/${hidden.id}`, undefined, bearer(otherEmp.token))).status,
+    ).toBe(404);
+
+    // Withdrawing the application closes the CV to the company again.
+    const w = await api.request(
+      'POST',
+      `/api/v1/work/applications/${applied.body.id}/withdraw`,
+      undefined,
+      bearer(c.accessToken),
+    );
+    expect(w.status).toBe(200);
+    expect(
+      (await api.request('GET', `/api/v1/work/cvs/${hidden.id}`, undefined, bearer(emp.token))).status,
     ).toBe(404);
 
     // Employers' readings are audited.

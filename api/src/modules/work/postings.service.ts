@@ -99,14 +99,22 @@ export function createPostingsService(deps: PostingsDeps) {
   }
 
   /** search_text = accent-free lower(title, company name, industry name, start of the description). */
+  const industryNames = JSON.stringify(
+    Object.fromEntries([...industries].map(([code, i]) => [code, i.name])),
+  );
   async function refreshSearchText(id: string, t?: Transaction) {
-    const [r] = await q<{ industry: string }>('SELECT industry FROM job_postings WHERE id = :id', { id }, t);
-    const industry = industries.get(r?.industry ?? '')?.name ?? '';
+    await refreshWhere('p.id = :id', { id }, t);
+  }
+  /** After a company is renamed (its name is part of every posting's search text). */
+  async function refreshCompanySearchText(companyId: string, t?: Transaction) {
+    await refreshWhere('p.company_id = :companyId', { companyId }, t);
+  }
+  async function refreshWhere(where: string, replacements: Record<string, unknown>, t?: Transaction) {
     await sequelize.query(
-      `UPDATE job_postings p SET search_text = f_unaccent(lower(concat_ws(' ', p.title, c.name, :industry,
-         left(p.description, 300))))
-       FROM companies c WHERE c.id = p.company_id AND p.id = :id`,
-      { replacements: { id, industry }, transaction: t },
+      `UPDATE job_postings p SET search_text = f_unaccent(lower(concat_ws(' ', p.title, c.name,
+         CAST(:names AS jsonb) ->> p.industry, left(p.description, 300))))
+       FROM companies c WHERE c.id = p.company_id AND ${where}`,
+      { replacements: { ...replacements, names: industryNames }, transaction: t },
     );
   }
 
@@ -392,6 +400,7 @@ export function createPostingsService(deps: PostingsDeps) {
     expireDue,
     getForApply,
     refreshSearchText,
+    refreshCompanySearchText,
     moderationHandler: handler,
     industries,
   };

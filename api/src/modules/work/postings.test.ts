@@ -302,3 +302,29 @@ describe('expiry', () => {
     expect(re.body.status).toBe('pending_review');
   });
 });
+
+describe('search text', () => {
+  it('follows a company rename', async () => {
+    const co = await makeCompany(api, {
+      name: 'Công ty Cũ',
+      members: [employerA.id],
+      communeCode: commune.code,
+    });
+    const id = await publishPosting(
+      api,
+      employerA,
+      moderator,
+      posting(co, commune.code, { title: 'Phụ bếp nhà ăn' }),
+    );
+    await api.sequelize.query(`UPDATE companies SET name = 'Tập đoàn Hướng Dương' WHERE id = :co`, {
+      replacements: { co },
+    });
+    const find = async () =>
+      (await api.request('GET', '/api/v1/work/jobs?q=tap doan huong duong')).body.items.map(
+        (j: { id: string }) => j.id,
+      );
+    expect(await find()).toEqual([]);
+    await api.services.postings.refreshCompanySearchText(co);
+    expect(await find()).toEqual([id]);
+  });
+});

@@ -63,10 +63,13 @@ export function createZones(deps: { sequelize: Sequelize; config: Config }) {
     return shape;
   }
 
-  const SELECT = `SELECT z.*, c.name AS commune_name,
-      (SELECT count(*) FROM companies co WHERE co.zone_code = z.code AND co.status = 'verified') AS companies,
-      (SELECT count(*) FROM job_postings p WHERE p.zone_code = z.code AND p.status = 'published') AS postings
-    FROM industrial_zones z LEFT JOIN communes c ON c.code = z.commune_code`;
+  // One pass over each table (grouped), not one count per zone: postings grow to hundreds of thousands.
+  const SELECT = `SELECT z.*, c.name AS commune_name, coalesce(co.n, 0) AS companies, coalesce(p.n, 0) AS postings
+    FROM industrial_zones z LEFT JOIN communes c ON c.code = z.commune_code
+    LEFT JOIN (SELECT zone_code, count(*) AS n FROM companies WHERE status = 'verified' AND zone_code IS NOT NULL
+               GROUP BY zone_code) co ON co.zone_code = z.code
+    LEFT JOIN (SELECT zone_code, count(*) AS n FROM job_postings WHERE status = 'published' AND zone_code IS NOT NULL
+               GROUP BY zone_code) p ON p.zone_code = z.code`;
 
   async function list(q: { includeInactive: 'true' | 'false' }) {
     const rows = await sequelize.query<ZoneRow>(

@@ -9,6 +9,8 @@ import {
   CompanyParams,
   CompanyUpdate,
   CompanyView,
+  CompanyPage,
+  CompanyStaffQuery,
   INDUSTRIES,
   IndustryList,
   MemberAdd,
@@ -48,6 +50,19 @@ export function companyRoutes(s: CompaniesService): RouteSpec[] {
         409: { description: 'Tax code already registered (`tax_code_taken`)', schema: Problem },
       },
       handler: ({ body, auth, actor }) => s.create(body, auth, actor),
+    }),
+    route({
+      method: 'get',
+      path: '/work/companies',
+      tags,
+      summary: 'All companies for the console (moderators and workforce staff), filtered and searched',
+      access: 'console:access',
+      query: CompanyStaffQuery,
+      responses: {
+        200: { description: 'A page', schema: CompanyPage },
+        403: { description: 'Needs moderation:review or workforce:read', schema: Problem },
+      },
+      handler: ({ query, auth }) => s.list(query, auth),
     }),
     route({
       method: 'get',

@@ -140,6 +140,28 @@ export const CompanyMember = z
   .openapi('CompanyMember');
 export const CompanyMemberList = z.object({ items: z.array(CompanyMember) }).openapi('CompanyMemberList');
 
+export const CompanyStaffQuery = z
+  .strictObject({
+    status: CompanyStatus.optional(),
+    zone: z.string().max(60).optional().describe("Zone code, or 'none' for companies outside any zone"),
+    commune: z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional(),
+    q: z.string().trim().max(100).optional().describe('Name or tax code (accents ignored)'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .openapi('CompanyStaffQuery');
+export const CompanyPage = z
+  .object({
+    items: z.array(Company),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('CompanyPage');
+
 export const IndustryList = z
   .object({ items: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })) })
   .openapi('IndustryList');

@@ -6,75 +6,22 @@ import type { ModerationService } from '../moderation/moderation.service.ts';
 import type { UsersService } from '../identity/users.service.ts';
 import type { ZonesService } from './zones.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
-import { INDUSTRIES, type CompanyCreateInput, type CompanyUpdateInput } from './companies.schemas.ts';
+import type { CompanyCreateInput, CompanyUpdateInput } from './companies.schemas.ts';
+import { createCompanyMembers } from './companies.members.ts';
+import {
+  COMPANY_SELECT as SELECT,
+  NOT_FOUND,
+  NOT_MEMBER,
+  NOT_OWNER,
+  field,
+  toFull,
+  toPublic,
+  type CompanyRole,
+  type Row,
+} from './companies.rows.ts';
 
-export type CompanyRole = 'owner' | 'staff';
+export type { CompanyRole } from './companies.rows.ts';
 export const COMPANY_KIND = 'company';
-
-interface Row {
-  id: string;
-  name: string;
-  tax_code: string;
-  address: string;
-  commune_code: string;
-  commune_name: string | null;
-  zone_code: string | null;
-  zone_name: string | null;
-  industry: string;
-  size: '1-9' | '10-49' | '50-199' | '200-999' | '1000+';
-  contact_name: string | null;
-  contact_phone: string | null;
-  contact_email: string | null;
-  status: 'pending' | 'verified' | 'rejected' | 'suspended';
-  rejection_reason: string | null;
-  demo: boolean;
-  created_at: Date;
-  updated_at: Date;
-  my_role?: CompanyRole | null;
-}
-
-const industryNames = new Map(INDUSTRIES.map((i) => [i.code, { vi: i.name, en: i.nameEn }]));
-const NOT_FOUND = { vi: 'Không tìm thấy doanh nghiệp.', en: 'No such company.' };
-const NOT_MEMBER = {
-  vi: 'Bạn không thuộc doanh nghiệp này.',
-  en: 'You are not a member of this company.',
-};
-const NOT_OWNER = {
-  vi: 'Chỉ chủ tài khoản doanh nghiệp mới quản lý được nhân sự.',
-  en: 'Only an owner of the company can manage its staff.',
-};
-const field = (path: string, code: string, vi: string, en: string): FieldError => ({
-  path,
-  code,
-  message: vi,
-  messages: { vi, en },
-});
-
-function toPublic(r: Row) {
-  return {
-    id: r.id,
-    name: r.name,
-    taxCode: r.tax_code,
-    address: r.address,
-    communeCode: r.commune_code,
-    communeName: r.commune_name,
-    zoneCode: r.zone_code,
-    zoneName: r.zone_name,
-    industry: r.industry,
-    industryName: industryNames.get(r.industry) ?? { vi: r.industry, en: r.industry },
-    size: r.size,
-    status: r.status,
-    demo: r.demo,
-  };
-}
-const toFull = (r: Row) => ({
-  ...toPublic(r),
-  contact: { name: r.contact_name, phone: r.contact_phone, email: r.contact_email },
-  rejectionReason: r.rejection_reason,
-  myRole: r.my_role ?? null,
-  createdAt: new Date(r.created_at).toISOString(),
-  updatedAt: new Date(r.updated_at).toISOString(),
-});
 
 /**
  * Companies and their staff. A company registered by an employer waits in the moderation queue (kind
@@ -91,11 +38,6 @@ export function createCompanies(deps: {
   const { sequelize, moderation, users, zones, notifications } = deps;
   const q = <T extends object>(sql: string, replacements: Record<string, unknown>, t?: Transaction) =>
     sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction: t });
-
-  const SELECT = `SELECT co.*, cm.name AS commune_name, z.name AS zone_name,
-      (SELECT m.role FROM company_members m WHERE m.company_id = co.id AND m.user_id = :me) AS my_role
-    FROM companies co LEFT JOIN communes cm ON cm.code = co.commune_code
-    LEFT JOIN industrial_zones z ON z.code = co.zone_code`;
 
   async function load(id: string, me: string | null, t?: Transaction): Promise<Row> {
     const [row] = await q<Row>(`${SELECT} WHERE co.id = :id`, { id, me }, t);
@@ -247,6 +189,47 @@ export function createCompanies(deps: {
     return toPublic(row);
   }
 
+  /** The console's list (moderators and workforce staff): filters, name/tax-code search, paging. */
+  async function list(
+    f: {
+      status?: Row['status'] | undefined;
+      zone?: string | undefined;
+      commune?: string | undefined;
+      q?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
+    auth: AuthContext,
+  ) {
+    if (!auth.permissions.has('moderation:review') && !auth.permissions.has('workforce:read'))
+      throw new Forbidden();
+    const where: string[] = ['true'];
+    if (f.status) where.push('co.status = :status');
+    if (f.zone === 'none') where.push('co.zone_code IS NULL');
+    else if (f.zone) where.push('co.zone_code = :zone');
+    if (f.commune) where.push('co.commune_code = :commune');
+    if (f.q)
+      where.push(
+        `(unaccent(lower(co.name)) LIKE '%' || unaccent(lower(:text)) || '%' OR co.tax_code LIKE :text || '%')`,
+      );
+    const r = {
+      ...f,
+      text: f.q?.replace(/[%_\\]/g, '') ?? null,
+      me: auth.userId,
+      limit: f.pageSize,
+      offset: (f.page - 1) * f.pageSize,
+    };
+    const rows = await q<Row>(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY co.name, co.id LIMIT :limit OFFSET :offset`,
+      r,
+    );
+    const [n] = await q<{ n: string }>(
+      `SELECT count(*) AS n FROM companies co WHERE ${where.join(' AND ')}`,
+      r,
+    );
+    return { items: rows.map(toFull), total: Number(n?.n ?? 0), page: f.page, pageSize: f.pageSize };
+  }
+
   async function update(id: string, input: CompanyUpdateInput, auth: AuthContext, actor: AuditActor) {
     await requireMember(auth, id);
     await checkRefs(input);
@@ -327,130 +310,7 @@ export function createCompanies(deps: {
     return toFull(await load(id, auth.userId));
   }
 
-  async function members(id: string, auth: AuthContext) {
-    await requireOwner(auth, id);
-    const rows = await q<{
-      user_id: string;
-      full_name: string;
-      phone: string;
-      role: CompanyRole;
-      created_at: Date;
-    }>(
-      `SELECT m.user_id, u.full_name, u.phone, m.role, m.created_at FROM company_members m
-         JOIN users u ON u.id = m.user_id WHERE m.company_id = :id ORDER BY m.created_at, u.full_name`,
-      { id },
-    );
-    return {
-      items: rows.map((r) => ({
-        userId: r.user_id,
-        fullName: r.full_name,
-        phone: r.phone,
-        role: r.role,
-        createdAt: new Date(r.created_at).toISOString(),
-      })),
-    };
-  }
-
-  async function addMember(
-    id: string,
-    input: { phone: string; role: CompanyRole },
-    auth: AuthContext,
-    actor: AuditActor,
-  ) {
-    await requireOwner(auth, id);
-    const [user] = await q<{ id: string }>('SELECT id FROM users WHERE phone = :phone', {
-      phone: input.phone,
-    });
-    if (!user)
-      throw new NotFound('account_not_found', {
-        vi: 'Không có tài khoản nào với số điện thoại này. Người đó cần đăng ký ứng dụng trước.',
-        en: 'No account has this phone number. The person must sign up first.',
-      });
-    if (await membership(user.id, id))
-      throw new Conflict('already_member', {
-        vi: 'Tài khoản này đã thuộc doanh nghiệp.',
-        en: 'This account is already on the company’s staff.',
-      });
-    await sequelize.transaction(async (t) => {
-      await sequelize.query(
-        'INSERT INTO company_members (company_id, user_id, role) VALUES (:id, :u, :role)',
-        {
-          replacements: { id, u: user.id, role: input.role },
-          transaction: t,
-        },
-      );
-      await audit(
-        actor,
-        {
-          action: 'work.company.member_add',
-          entityType: 'company',
-          entityId: id,
-          details: { userId: user.id, role: input.role },
-        },
-        t,
-      );
-      const [co] = await q<{ name: string }>('SELECT name FROM companies WHERE id = :id', { id }, t);
-      await notifications?.notify(
-        user.id,
-        {
-          kind: 'work.company.member_added',
-          title: {
-            vi: `Bạn đã được thêm vào doanh nghiệp ${co?.name ?? ''}`,
-            en: `You were added to the company ${co?.name ?? ''}`,
-          },
-          body: {
-            vi: 'Đăng nhập lại để dùng quyền nhà tuyển dụng.',
-            en: 'Sign in again to use the employer features.',
-          },
-          link: `/work/companies/${id}`,
-          entity: { type: 'company', id },
-        },
-        t,
-      );
-    });
-    // Staff post jobs: the account gets the employer role (granting is audited by the users service).
-    await users.grantRole(user.id, 'employer', actor);
-    return (await members(id, auth)).items.find((m) => m.userId === user.id);
-  }
-
-  async function removeMember(id: string, userId: string, auth: AuthContext, actor: AuditActor) {
-    await requireOwner(auth, id);
-    await sequelize.transaction(async (t) => {
-      await q('SELECT 1 FROM companies WHERE id = :id FOR UPDATE', { id }, t);
-      const role = await membership(userId, id, t);
-      if (!role)
-        throw new NotFound('member_not_found', {
-          vi: 'Tài khoản này không thuộc doanh nghiệp.',
-          en: 'This account is not on the company’s staff.',
-        });
-      if (role === 'owner') {
-        const [n] = await q<{ n: string }>(
-          `SELECT count(*) AS n FROM company_members WHERE company_id = :id AND role = 'owner'`,
-          { id },
-          t,
-        );
-        if (Number(n?.n ?? 0) <= 1)
-          throw new Conflict('last_owner', {
-            vi: 'Không thể xóa chủ tài khoản cuối cùng của doanh nghiệp.',
-            en: 'The last owner of a company cannot be removed.',
-          });
-      }
-      await sequelize.query('DELETE FROM company_members WHERE company_id = :id AND user_id = :userId', {
-        replacements: { id, userId },
-        transaction: t,
-      });
-      await audit(
-        actor,
-        {
-          action: 'work.company.member_remove',
-          entityType: 'company',
-          entityId: id,
-          details: { userId, role },
-        },
-        t,
-      );
-    });
-  }
+  const staff = createCompanyMembers({ sequelize, users, notifications, membership, requireOwner });
 
   moderation.register(COMPANY_KIND, {
     label: { vi: 'Doanh nghiệp', en: 'Company' },
@@ -478,6 +338,7 @@ export function createCompanies(deps: {
   });
 
   return {
+    list,
     membership,
     requireMember,
     requireOwner,
@@ -486,9 +347,7 @@ export function createCompanies(deps: {
     mine,
     get,
     update,
-    members,
-    addMember,
-    removeMember,
+    ...staff,
   };
 }
 

@@ -262,3 +262,38 @@ describe('staff accounts', () => {
     expect(await api.services.companies.membership(worker.user.id, c.id)).toBeNull();
   });
 });
+
+describe('the console list', () => {
+  it('moderators and workforce staff filter and search companies; others get 403', async () => {
+    const emp = await makeAccount(api, ['employer']);
+    const a = await registerCompany(api, emp.token, {
+      name: 'Công ty Cổ phần Đường Ea Kar',
+      zoneCode: null,
+      communeCode: '24373',
+    });
+    await registerCompany(api, emp.token, {
+      name: 'Công ty TNHH Gỗ Krông Búk',
+      zoneCode: 'ccn-krong-buk-1',
+      communeCode: '24316',
+    });
+    await approveCompany(api, moderator.token, a.id);
+    const ioc = await makeAccount(api, ['ioc_operator']);
+    const list = (qs: string, token = ioc.token) =>
+      api.request('GET', `/api/v1/work/companies${qs}`, undefined, bearer(token));
+
+    const search = await list('?q=duong ea kar');
+    expect(search.status).toBe(200);
+    expect(search.body.items.map((c: { id: string }) => c.id)).toEqual([a.id]);
+    expect(search.body.items[0].contact.name).toBeTruthy();
+    const byTax = await list(`?q=${a.taxCode}`);
+    expect(byTax.body.total).toBe(1);
+    const zoned = await list('?zone=ccn-krong-buk-1&status=pending', moderator.token);
+    expect(zoned.body.items.map((c: { name: string }) => c.name)).toEqual(['Công ty TNHH Gỗ Krông Búk']);
+    const outside = await list('?zone=none&status=verified&commune=24373');
+    expect(outside.body.items.map((c: { id: string }) => c.id)).toContain(a.id);
+
+    const officer = await makeAccount(api, ['officer']);
+    expect((await list('', officer.token)).status).toBe(403);
+    expect((await list('', emp.token)).status).toBe(403);
+  });
+});

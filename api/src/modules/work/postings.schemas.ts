@@ -1,4 +1,5 @@
 import { z } from '../../platform/zod.ts';
+import { bilingualIssue } from '../../platform/validation.ts';
 
 export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'seasonal', 'contract', 'internship'] as const;
 export const SHIFTS = ['day', 'night', 'rotating', 'office_hours', 'weekend', 'flexible'] as const;
@@ -22,7 +23,17 @@ export const POSTING_STATUSES = [
   'expired',
 ] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar date YYYY-MM-DD (2026-02-30 is refused, not rolled over). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine(
+    (v) => {
+      const t = Date.parse(`${v}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === v;
+    },
+    bilingualIssue('invalid_date', 'Ngày không hợp lệ (YYYY-MM-DD).', 'Not a valid date (YYYY-MM-DD).'),
+  );
 const money = z.number().int().max(10_000_000_000).describe('VND, integer');
 
 const fields = {

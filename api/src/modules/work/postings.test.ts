@@ -103,6 +103,9 @@ describe('creating postings', () => {
       'deadline_past',
     );
     expect((await create(posting(companyA, 'nope'))).body.code).toBe('unknown_commune');
+    const feb30 = await create(posting(companyA, commune.code, { deadline: '2027-02-30' }));
+    expect(feb30.status).toBe(400);
+    expect(feb30.body.errors[0]).toMatchObject({ path: 'body.deadline', code: 'invalid_date' });
     expect((await create(posting(companyA, commune.code, { zoneCode: 'NOPE' }))).body.code).toBe(
       'unknown_zone',
     );

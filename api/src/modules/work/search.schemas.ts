@@ -1,5 +1,5 @@
 import { z } from '../../platform/zod.ts';
-import { EMPLOYMENT_TYPES } from './postings.schemas.ts';
+import { EMPLOYMENT_TYPES, isoDate } from './postings.schemas.ts';
 
 export const JobSearchQuery = z
   .object({
@@ -16,11 +16,7 @@ export const JobSearchQuery = z
       ),
     type: z.enum(EMPLOYMENT_TYPES).optional(),
     industry: z.string().max(40).optional(),
-    since: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional()
-      .describe('Published on or after this date (Asia/Ho_Chi_Minh)'),
+    since: isoDate.optional().describe('Published on or after this date (Asia/Ho_Chi_Minh)'),
     sort: z
       .enum(['relevance', 'newest', 'salary', 'distance'])
       .optional()

@@ -212,6 +212,7 @@ describe('sorts and keyset paging', () => {
     ).toString('base64url');
     expect((await api.request('GET', `/api/v1/work/jobs?cursor=${forged}`)).status).toBe(400);
     expect((await api.request('GET', '/api/v1/work/jobs?sort=distance')).body.code).toBe('point_required');
+    expect((await api.request('GET', '/api/v1/work/jobs?since=2026-02-30')).status).toBe(400);
   });
 });
 

@@ -292,6 +292,7 @@ export function createCompanies(deps: {
           transaction: t,
         });
         if (review) await submitForReview(t, id, auth.userId, true);
+        if ('name' in changes) for (const fn of renameListeners) await fn(id, t);
         await audit(
           actor,
           {
@@ -309,6 +310,12 @@ export function createCompanies(deps: {
     }
     return toFull(await load(id, auth.userId));
   }
+
+  // Modules that copy the company name (the postings' search text) refresh it in the same transaction.
+  const renameListeners: Array<(companyId: string, t: Transaction) => Promise<void>> = [];
+  const onRenamed = (fn: (companyId: string, t: Transaction) => Promise<void>) => {
+    renameListeners.push(fn);
+  };
 
   const staff = createCompanyMembers({ sequelize, users, notifications, membership, requireOwner });
 
@@ -338,6 +345,7 @@ export function createCompanies(deps: {
   });
 
   return {
+    onRenamed,
     list,
     membership,
     requireMember,

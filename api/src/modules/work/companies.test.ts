@@ -297,3 +297,26 @@ describe('the console list', () => {
     expect((await list('', emp.token)).status).toBe(403);
   });
 });
+
+describe('renaming', () => {
+  it('refreshes the search text of the company’s postings', async () => {
+    const emp = await makeAccount(api, ['employer']);
+    const c = await registerCompany(api, emp.token, { name: 'Công ty Cũ' });
+    await api.sequelize.query(
+      `INSERT INTO job_postings (company_id, title, description, openings, salary_negotiable, employment_type, industry, commune_code)
+       VALUES (:id, 'Công nhân may', 'Làm việc ca ngày', 5, true, 'full_time', 'C', '24175')`,
+      { replacements: { id: c.id } },
+    );
+    const res = await api.request(
+      'PATCH',
+      `/api/v1/work/companies/${c.id}`,
+      { name: 'Công ty Dệt Hòa Phú' },
+      bearer(emp.token),
+    );
+    expect(res.status).toBe(200);
+    const [rows] = await api.sequelize.query('SELECT search_text FROM job_postings WHERE company_id = :id', {
+      replacements: { id: c.id },
+    });
+    expect((rows as Array<{ search_text: string }>)[0]?.search_text).toContain('det hoa phu');
+  });
+});

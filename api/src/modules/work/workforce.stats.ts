@@ -2,7 +2,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { audit, type AuditActor } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import type { FiguresT } from './workforce.schemas.ts';
-import { addMonths, monthOf, monthStart } from './workforce.service.ts';
+import { addMonths, monthOf } from './workforce.service.ts';
 
 const NONE = { code: 'none', name: 'Ngoài khu/cụm công nghiệp' };
 const ZONE_KEY = `coalesce(c.zone_code, 'none')`;
@@ -37,8 +37,8 @@ export interface Range {
 
 /**
  * Workforce statistics for the console, from verified companies only: reported figures (workforce_reports) and
- * applications/hires through the app (job_applications; application_events with status 'hired', by the month
- * of that event), per industrial zone and month, Vietnam time. Stock figures (headcount, women, vacancies,
+ * applications/hires through the app (work_app_monthly, kept by triggers from job_applications and the 'hired'
+ * application_events, by the month of that event), per industrial zone and month, Vietnam time. Stock figures (headcount, women, vacancies,
  * companies filed) are those of the range's last month; flows (hires, separations, app figures) are summed.
  */
 export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert: number; now?: () => Date }) {
@@ -74,14 +74,11 @@ export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert:
   /** Cells keyed zone → month, and verified companies per zone. */
   async function cells(from: string, to: string, zone?: string) {
     const zoneWhere = zone ? `AND ${ZONE_KEY} = :zone` : '';
-    const start = monthStart(from);
-    const end = monthStart(addMonths(to, 1));
     const opts = {
-      replacements: { from: `${from}-01`, to: `${to}-01`, zone: zone ?? null, start, end },
+      replacements: { from: `${from}-01`, to: `${to}-01`, zone: zone ?? null },
       type: QueryTypes.SELECT,
     } as const;
-    const monthExpr = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`;
-    const [reports, apps, hires, expected] = await Promise.all([
+    const [reports, apps, expected] = await Promise.all([
       sequelize.query<Record<string, string | number>>(
         `SELECT ${ZONE_KEY} AS zone, to_char(r.month, 'YYYY-MM') AS month, sum(r.headcount)::int AS headcount,
                 sum(r.women)::int AS women, sum(r.open_positions)::int AS vacancies, sum(r.hires)::int AS hires,
@@ -91,18 +88,12 @@ export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert:
          GROUP BY 1, 2`,
         opts,
       ),
+      // work_app_monthly: kept by triggers on job_applications and application_events (migration 0019).
       sequelize.query<Record<string, string | number>>(
-        `SELECT ${ZONE_KEY} AS zone, ${monthExpr('a.created_at')} AS month, count(*)::int AS n
-         FROM job_applications a JOIN job_postings p ON p.id = a.posting_id JOIN companies c ON c.id = p.company_id
-         WHERE a.created_at >= :start AND a.created_at < :end AND c.status = 'verified' ${zoneWhere}
-         GROUP BY 1, 2`,
-        opts,
-      ),
-      sequelize.query<Record<string, string | number>>(
-        `SELECT ${ZONE_KEY} AS zone, ${monthExpr('e.at')} AS month, count(DISTINCT e.application_id)::int AS n
-         FROM application_events e JOIN job_applications a ON a.id = e.application_id
-           JOIN job_postings p ON p.id = a.posting_id JOIN companies c ON c.id = p.company_id
-         WHERE e.status = 'hired' AND e.at >= :start AND e.at < :end AND c.status = 'verified' ${zoneWhere}
+        `SELECT ${ZONE_KEY} AS zone, to_char(w.month, 'YYYY-MM') AS month, sum(w.applications)::int AS apps,
+                sum(w.hires)::int AS hires
+         FROM work_app_monthly w JOIN companies c ON c.id = w.company_id
+         WHERE w.month BETWEEN :from::date AND :to::date AND c.status = 'verified' ${zoneWhere}
          GROUP BY 1, 2`,
         opts,
       ),
@@ -125,8 +116,11 @@ export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert:
       for (const k of ['headcount', 'women', 'vacancies', 'hires', 'separations', 'filed'] as const)
         c[k] = Number(r[k]);
     }
-    for (const r of apps) cell(String(r.zone), String(r.month)).appApplications = Number(r.n);
-    for (const r of hires) cell(String(r.zone), String(r.month)).appHires = Number(r.n);
+    for (const r of apps) {
+      const c = cell(String(r.zone), String(r.month));
+      c.appApplications = Number(r.apps);
+      c.appHires = Number(r.hires);
+    }
     return { byZone, expected: new Map(expected.map((e) => [e.zone, e.n])) };
   }
 
@@ -230,16 +224,13 @@ export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert:
     const rows = await sequelize.query<Record<string, unknown>>(
       `SELECT c.id, c.name, c.tax_code, c.demo, r.headcount, r.women, r.open_positions, r.hires, r.separations,
               r.wage_band,
-              (SELECT count(*)::int FROM job_applications a JOIN job_postings p ON p.id = a.posting_id
-                WHERE p.company_id = c.id AND a.created_at >= :start AND a.created_at < :end) AS apps,
-              (SELECT count(DISTINCT e.application_id)::int FROM application_events e
-                 JOIN job_applications a ON a.id = e.application_id JOIN job_postings p ON p.id = a.posting_id
-                WHERE p.company_id = c.id AND e.status = 'hired' AND e.at >= :start AND e.at < :end) AS app_hires
+              coalesce(w.applications, 0) AS apps, coalesce(w.hires, 0) AS app_hires
        FROM companies c LEFT JOIN workforce_reports r ON r.company_id = c.id AND r.month = :m::date
+         LEFT JOIN work_app_monthly w ON w.company_id = c.id AND w.month = :m::date
        WHERE c.status = 'verified' AND ${ZONE_KEY} = :code
        ORDER BY c.name`,
       {
-        replacements: { code, m: `${m}-01`, start: monthStart(m), end: monthStart(addMonths(m, 1)) },
+        replacements: { code, m: `${m}-01` },
         type: QueryTypes.SELECT,
       },
     );

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-feedback-publication.ts';
 import * as m0013 from './migrations/0013-feedback-staff.ts';
 import * as m0014 from './migrations/0014-feedback-indexes.ts';
 import * as m0015 from './migrations/0015-work.ts';
+import * as m0017 from './migrations/0017-job-search-index.ts';
 import * as m0019 from './migrations/0019-workforce-rollup.ts';
 
 export type Migration = MigrationFn<Sequelize>;
@@ -36,6 +37,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0013-feedback-staff', m0013],
   ['0014-feedback-indexes', m0014],
   ['0015-work', m0015],
+  ['0017-job-search-index', m0017],
   ['0019-workforce-rollup', m0019],
 ];
 

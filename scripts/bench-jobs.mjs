@@ -439,7 +439,7 @@ function addMonthsStr(month, n) {
 function report(rows, elapsed, load) {
   const f = (x) => x.toFixed(1).padStart(6);
   console.log(
-    `\n\nbench:jobs — ${POSTINGS.toLocaleString('en')} postings, ${COMPANIES.toLocaleString('en')} companies × 24 monthly reports, ${APPLICATIONS.toLocaleString('en')} applications; per case ${REQUESTS} requests one at a time, then ${2 * REQUESTS} from ${CONCURRENCY} concurrent clients; times in ms`,
+    `\n\nbench:jobs — ${POSTINGS.toLocaleString('en')} postings, ${COMPANIES.toLocaleString('en')} companies × 24 monthly reports, ${APPLICATIONS.toLocaleString('en')} applications; per case up to ${REQUESTS} requests one at a time, then up to ${2 * REQUESTS} from ${CONCURRENCY} concurrent clients (each phase stops after ${CASE_SECONDS} s, at least 5); times in ms`,
   );
   console.log(
     `${os.cpus().length} cores, Node ${process.version}; load average ${load.map((x) => x.toFixed(1)).join(' ')} before measuring, ${os

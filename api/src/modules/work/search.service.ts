@@ -11,6 +11,17 @@ const DISTANCE = `6371.0 * 2 * asin(least(1, sqrt(
   cos(radians(CAST(:lat AS float8))) * cos(radians(p.lat)) * power(sin(radians(p.lng - CAST(:lng AS float8)) / 2), 2))))`;
 
 type Sort = 'relevance' | 'newest' | 'salary' | 'distance';
+/** Relevance when the phrase itself was found: postings with it in the title first, then newest. */
+const EXACT: { keys: Array<{ expr: string; type: string }>; dir: 'DESC' } = {
+  keys: [
+    {
+      expr: 'CASE WHEN f_unaccent(lower(p.title)) LIKE f_unaccent(lower(:pat)) THEN 1 ELSE 0 END',
+      type: 'int',
+    },
+    { expr: 'p.published_at', type: 'timestamptz' },
+  ],
+  dir: 'DESC',
+};
 interface Key {
   expr: string;
   type: string;
@@ -126,8 +137,6 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
         en: 'Sorting by relevance needs search text.',
       });
     const where = [VISIBLE];
-    // `%>`: word_similarity(q, search_text) ≥ pg_trgm.word_similarity_threshold, served by the partial GIN index.
-    if (q) where.push('p.search_text %> f_unaccent(lower(:q))');
     if (input.zone) where.push('p.zone_code = :zone');
     if (input.commune) where.push('p.commune_code = :commune');
     if (input.salaryMin !== undefined) where.push('p.salary_max >= :salaryMin');
@@ -136,18 +145,36 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
     if (input.since)
       where.push(`p.published_at >= (CAST(:since AS date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`);
 
-    const { keys, dir } = KEYS[sort];
-    const cursorValues: Record<string, string> = {};
+    // Text: the accent-free phrase itself when some visible posting contains it (a trigram LIKE: selective and
+    // cheap to recheck), else typo-tolerant word similarity (`%>`: word_similarity ≥ the pg_trgm threshold).
+    // Both use the GIN index. The mode is decided on the first page and carried by the cursor.
+    const pat = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
+    let parsed: { s?: unknown; k?: unknown } | undefined;
     if (input.cursor) {
-      let parsed: unknown;
       try {
-        parsed = JSON.parse(Buffer.from(input.cursor, 'base64url').toString('utf8'));
+        parsed = JSON.parse(Buffer.from(input.cursor, 'base64url').toString('utf8')) as typeof parsed;
       } catch {
         throw badCursor();
       }
-      const c = parsed as { s?: unknown; k?: unknown };
+    }
+    let mode: 'x' | 'f' | '' = '';
+    if (q && parsed) mode = String(parsed.s).endsWith(':x') ? 'x' : 'f';
+    else if (q) {
+      const [hit] = await sequelize.query(
+        `SELECT 1 FROM job_postings p WHERE ${[...where, 'p.search_text LIKE f_unaccent(lower(:pat))'].join(' AND ')} LIMIT 1`,
+        { replacements: { ...input, pat }, type: QueryTypes.SELECT },
+      );
+      mode = hit ? 'x' : 'f';
+    }
+    if (mode === 'x') where.push('p.search_text LIKE f_unaccent(lower(:pat))');
+    if (mode === 'f') where.push('p.search_text %> f_unaccent(lower(:q))');
+    const cursorSort = mode ? `${sort}:${mode}` : sort;
+    const { keys, dir } = sort === 'relevance' && mode === 'x' ? EXACT : KEYS[sort];
+    const cursorValues: Record<string, string> = {};
+    if (parsed) {
+      const c = parsed;
       if (
-        c.s !== sort ||
+        c.s !== cursorSort ||
         !Array.isArray(c.k) ||
         c.k.length !== keys.length + 1 ||
         !c.k.every((v) => typeof v === 'string')
@@ -170,7 +197,7 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
     let rows: Row[];
     try {
       rows = await sequelize.query<Row>(sql, {
-        replacements: { ...input, q: q ?? '', limit: input.limit + 1, ...cursorValues },
+        replacements: { ...input, q: q ?? '', pat, limit: input.limit + 1, ...cursorValues },
         type: QueryTypes.SELECT,
       });
     } catch (err) {
@@ -184,7 +211,7 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
     const nextCursor =
       rows.length > input.limit && last
         ? Buffer.from(
-            JSON.stringify({ s: sort, k: [...keys.map((_, i) => last[`k${i}`]), last.id] }),
+            JSON.stringify({ s: cursorSort, k: [...keys.map((_, i) => last[`k${i}`]), last.id] }),
             'utf8',
           ).toString('base64url')
         : null;

@@ -125,6 +125,9 @@ describe('text search', () => {
     expect((await titles('q=cong nhan mayy'))[0]).toBe('Công nhân may');
     expect(await titles('q=bao ve ca dem')).toEqual(['Bảo vệ ca đêm']);
     expect(await titles('q=phi hanh gia')).toEqual([]);
+    expect(await titles('q=100%25_%5C')).toEqual([]);
+    // A phrase found as such keeps the fuzzy near-misses out; a misspelt one falls back to similarity.
+    expect((await titles('q=lao dongg pho thong&limit=50')).length).toBe(20);
     // Company and industry names are searched too.
     expect((await titles('q=dien luc&limit=50')).length).toBe(25);
   });
@@ -190,6 +193,7 @@ describe('sorts and keyset paging', () => {
     ['sort=salary'],
     [`sort=distance&lat=${Z1.lat}&lng=${Z1.lng}`],
     ['q=lao dong pho thong'],
+    ['q=lao dongg pho thong'],
     ['sort=newest&commune=PLACEHOLDER'],
   ])('pages %s without duplicates or gaps', async (qs) => {
     const query = qs.replace('PLACEHOLDER', cs[2]!.code);

@@ -35,6 +35,16 @@ import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { officerDepartmentRoutes } from './modules/admin/departments.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { outlineRoutes } from './modules/reference/outlines.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
+import { zoneRoutes } from './modules/work/zones.routes.ts';
+import { companyRoutes } from './modules/work/companies.routes.ts';
+import { workforceRoutes } from './modules/work/workforce.routes.ts';
+import { cvRoutes } from './modules/work/cvs.routes.ts';
+import { applicationRoutes } from './modules/work/applications.routes.ts';
+import { messageRoutes } from './modules/work/messages.routes.ts';
+import { postingRoutes } from './modules/work/postings.routes.ts';
+import { jobSearchRoutes } from './modules/work/search.routes.ts';
+import { jobPage } from './modules/work/job-page.ts';
 import { mountDocs } from './platform/docs.ts';
 import { mountClients } from './platform/static.ts';
 import { requestContext } from './platform/context.ts';
@@ -65,6 +75,15 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...officerDepartmentRoutes(services.officerDepartments),
     ...referenceRoutes(services.reference),
     ...outlineRoutes(services.outlines),
+    ...cvRoutes(services.cvs),
+    ...applicationRoutes(services.applications),
+    ...messageRoutes(services.applicationMessages),
+    ...moderationRoutes(services.moderation),
+    ...zoneRoutes(services.zones),
+    ...companyRoutes(services.companies),
+    ...postingRoutes(services.postings),
+    ...jobSearchRoutes(services.jobSearch),
+    ...workforceRoutes(services.workforceReports, services.workforceStats),
   ];
 }
 
@@ -203,6 +222,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api', api);
   app.use(OPEN311_PREFIX, open311Router(services.open311, { config, limiter: limiters.ip }));
 
+  // Public job pages (schema.org JobPosting) for search engines and shared links.
+  app.get('/jobs/:id', jobPage(services.jobSearch));
   mountClients(app, config);
   app.use((req, _res, next) => {
     next(new NotFound('not_found', { vi: `Không tìm thấy ${req.path}.`, en: `${req.path} was not found.` }));

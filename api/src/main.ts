@@ -61,6 +61,16 @@ async function main(): Promise<void> {
   const retention = setInterval(purge, 3600_000);
   retention.unref();
 
+  // Job postings past their deadline become 'expired' (search also hides them at query time); every minute.
+  const expireJobs = () =>
+    services.postings
+      .expireDue()
+      .then((n) => n && log.info({ postings: n }, 'job postings expired'))
+      .catch((err: unknown) => log.error({ err }, 'job posting expiry sweep failed'));
+  await expireJobs();
+  const jobExpiry = setInterval(expireJobs, 60_000);
+  jobExpiry.unref();
+
   // Forwarding accepted reports to the province's handling system: only when its endpoint is configured.
   const forwarder =
     config.PROVINCE_FEEDBACK_URL && config.provinceFeedbackSecret
@@ -122,6 +132,7 @@ async function main(): Promise<void> {
     });
     clearTimeout(force);
     clearInterval(retention);
+    clearInterval(jobExpiry);
     await forwarder?.stop();
     await closeFaceEngines();
     await redis?.quit().catch(() => undefined);

@@ -7,6 +7,8 @@ import type { Services } from './services.ts';
 import { checkPhone } from './modules/identity/phone.ts';
 import type { Role } from './platform/auth/permissions.ts';
 import { seedFeedbackDemo } from './modules/feedback/demo-data.ts';
+import { seedWorkDemo } from './modules/work/demo-work.ts';
+import { seedZones } from './modules/work/zones.seed.ts';
 
 interface CommuneJson {
   code: string;
@@ -52,6 +54,9 @@ export async function seedReference(sequelize: Sequelize, log: Logger): Promise<
       );
   });
   if (ran) log.info('reference data loaded: 102 communes and wards');
+  await once(sequelize, 'work:industrial-zones:v1', async (t) => {
+    log.info({ zones: await seedZones(sequelize, t) }, 'industrial zones loaded');
+  });
 }
 
 export interface DemoAccount {
@@ -112,6 +117,10 @@ export async function seedDemo(
   await once(sequelize, 'demo:feedback:v1', async (t) => {
     const { reports } = await seedFeedbackDemo(sequelize, t);
     log.info({ reports }, 'demo feedback created');
+  });
+  // After the zone step (seedReference) and the demo accounts: companies, postings, CVs, applications, reports.
+  await once(sequelize, 'demo:work:v1', async (t) => {
+    log.info(await seedWorkDemo(sequelize, t), 'demo work data created');
   });
   return DEMO_ACCOUNTS;
 }

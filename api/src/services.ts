@@ -29,6 +29,16 @@ import { createFeedbackStaff } from './modules/feedback/staff.ts';
 import { createFeedbackStats } from './modules/feedback/stats.ts';
 import { createOfficerDepartments } from './modules/admin/departments.ts';
 import { createOutlines } from './modules/reference/outlines.ts';
+import { createModeration } from './modules/moderation/moderation.service.ts';
+import { createZones } from './modules/work/zones.service.ts';
+import { createCompanies } from './modules/work/companies.service.ts';
+import { createWorkforceReports } from './modules/work/workforce.service.ts';
+import { createWorkforceStats } from './modules/work/workforce.stats.ts';
+import { createCvService } from './modules/work/cvs.service.ts';
+import { createApplicationService } from './modules/work/applications.service.ts';
+import { createMessageService } from './modules/work/messages.service.ts';
+import { createPostingsService } from './modules/work/postings.service.ts';
+import { createJobSearch } from './modules/work/search.service.ts';
 import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
@@ -50,6 +60,8 @@ export function createServices(deps: CoreDeps) {
   initEkycModels(deps.sequelize);
   initNotificationModels(deps.sequelize);
   const notifications = createNotificationService();
+  // One moderation queue for every kind of listing: each domain registers its kind on it.
+  const moderation = createModeration({ sequelize: deps.sequelize, notifications });
   const otp = createOtpService({
     sequelize: deps.sequelize,
     sms: deps.sms,
@@ -59,6 +71,10 @@ export function createServices(deps: CoreDeps) {
   const devices = createDeviceRegistry(deps.sequelize);
   const identity = createIdentityService({ ...deps, otp, devices });
   const users = createUsersService({ sequelize: deps.sequelize, identity });
+  const zones = createZones({ sequelize: deps.sequelize, config: deps.config });
+  const companies = createCompanies({ sequelize: deps.sequelize, moderation, users, zones, notifications });
+  const postings = createPostingsService({ sequelize: deps.sequelize, moderation });
+  companies.onRenamed((id, t) => postings.refreshCompanySearchText(id, t));
   const admin = createAdminService({
     users,
     lookupUsers: async (ids) => {
@@ -70,6 +86,8 @@ export function createServices(deps: CoreDeps) {
   });
   const reference = createReferenceService({ sequelize: deps.sequelize });
   const sealer = createSealer(deps.config.encryptionKey);
+  const cvs = createCvService({ sequelize: deps.sequelize, sealer });
+  const applications = createApplicationService({ sequelize: deps.sequelize, notifications, cvs, companies });
   const cards = createCardService({ sequelize: deps.sequelize, sealer });
   const qr = createQrService({
     sequelize: deps.sequelize,
@@ -106,6 +124,11 @@ export function createServices(deps: CoreDeps) {
     reference,
   });
   return {
+    moderation,
+    zones,
+    companies,
+    postings,
+    jobSearch: createJobSearch({ sequelize: deps.sequelize, industries: postings.industries }),
     otp,
     identity,
     users,
@@ -127,6 +150,14 @@ export function createServices(deps: CoreDeps) {
     feedbackStaff: createFeedbackStaff({ sequelize: deps.sequelize }),
     feedbackStats: createFeedbackStats({ sequelize: deps.sequelize }),
     officerDepartments: createOfficerDepartments({ sequelize: deps.sequelize }),
+    cvs,
+    applications,
+    applicationMessages: createMessageService({ sequelize: deps.sequelize, notifications, applications }),
+    workforceReports: createWorkforceReports({ sequelize: deps.sequelize }),
+    workforceStats: createWorkforceStats({
+      sequelize: deps.sequelize,
+      vacancyAlert: deps.config.WORKFORCE_VACANCY_ALERT,
+    }),
     outlines: createOutlines({
       communeFile: deps.config.COMMUNE_OUTLINES_FILE,
       provinceFile: deps.config.PROVINCE_BOUNDARY_FILE,

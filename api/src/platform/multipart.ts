@@ -11,6 +11,7 @@ export function multipartParser(spec: NonNullable<RouteSpec['multipart']>): Requ
     storage: multer.memoryStorage(),
     limits: { fileSize: spec.maxBytes, files: totalFiles, fields: 30, fieldSize: 8192, parts: 40 },
   }).any();
+  const noun = spec.kind === 'file' ? { vi: 'tệp', en: 'file' } : { vi: 'ảnh', en: 'image' };
   return (req, res, next) => {
     if (!req.is('multipart/form-data'))
       return next(
@@ -55,15 +56,15 @@ export function multipartParser(spec: NonNullable<RouteSpec['multipart']>): Requ
             new ValidationError(
               'file_required',
               {
-                vi: `Thiếu ảnh: ${missing.map((m) => m.name).join(', ')}.`,
-                en: `Missing image: ${missing.map((m) => m.name).join(', ')}.`,
+                vi: `Thiếu ${noun.vi}: ${missing.map((m) => m.name).join(', ')}.`,
+                en: `Missing ${noun.en}: ${missing.map((m) => m.name).join(', ')}.`,
               },
               {
                 fields: missing.map((m) => ({
                   path: `files.${m.name}`,
                   code: 'required',
-                  message: 'Cần tải lên ảnh này.',
-                  messages: { vi: 'Cần tải lên ảnh này.', en: 'This image is required.' },
+                  message: `Cần tải lên ${noun.vi} này.`,
+                  messages: { vi: `Cần tải lên ${noun.vi} này.`, en: `This ${noun.en} is required.` },
                 })),
               },
             ),
@@ -74,8 +75,8 @@ export function multipartParser(spec: NonNullable<RouteSpec['multipart']>): Requ
       if (e.code === 'LIMIT_FILE_SIZE') {
         const mb = Math.round(spec.maxBytes / 1048576);
         const messages = {
-          vi: `Ảnh "${e.field}" vượt quá ${mb} MB.`,
-          en: `The image "${e.field}" is larger than ${mb} MB.`,
+          vi: `${noun.vi === 'ảnh' ? 'Ảnh' : 'Tệp'} "${e.field}" vượt quá ${mb} MB.`,
+          en: `The ${noun.en} "${e.field}" is larger than ${mb} MB.`,
         };
         return next(
           new TooLarge('file_too_large', messages, {

@@ -59,6 +59,8 @@ export interface RouteSpec<
   multipart?: {
     files: Array<{ name: string; required: boolean; description: string; maxCount?: number }>;
     maxBytes: number;
+    /** What the files are, for messages ("ảnh"/"image" unless told, e.g. a PDF is a "tệp"/"file"). */
+    kind?: 'image' | 'file';
   };
   params?: P;
   query?: Q;

@@ -95,6 +95,7 @@ export function cvRoutes(s: CvService): RouteSpec[] {
       params: CvParams,
       multipart: {
         maxBytes: PDF_MAX_BYTES,
+        kind: 'file',
         files: [{ name: 'pdf', required: true, description: 'The CV as a PDF' }],
       },
       responses: {

@@ -167,7 +167,7 @@ describe('CVs', () => {
     const big = await upload(c.accessToken, cv.id, pdfBytes(5 * 1024 * 1024 + 10));
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('file_too_large');
-    expect(big.body.detail).toMatch(/5 MB/);
+    expect(big.body.detail).toMatch(/Tệp "pdf" vượt quá 5 MB/);
     const still = await api.request('GET', `/api/v1/work/cvs/${cv.id}`, undefined, bearer(c.accessToken));
     expect(still.body.hasPdf).toBe(false);
   });

@@ -136,14 +136,14 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
         vi: 'Sắp xếp theo mức liên quan cần từ khóa tìm kiếm.',
         en: 'Sorting by relevance needs search text.',
       });
-    const where = [VISIBLE];
-    if (input.zone) where.push('p.zone_code = :zone');
-    if (input.commune) where.push('p.commune_code = :commune');
-    if (input.salaryMin !== undefined) where.push('p.salary_max >= :salaryMin');
-    if (input.type) where.push('p.employment_type = :type');
-    if (input.industry) where.push('p.industry = :industry');
+    const filters = [VISIBLE];
+    if (input.zone) filters.push('p.zone_code = :zone');
+    if (input.commune) filters.push('p.commune_code = :commune');
+    if (input.salaryMin !== undefined) filters.push('p.salary_max >= :salaryMin');
+    if (input.type) filters.push('p.employment_type = :type');
+    if (input.industry) filters.push('p.industry = :industry');
     if (input.since)
-      where.push(`p.published_at >= (CAST(:since AS date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`);
+      filters.push(`p.published_at >= (CAST(:since AS date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`);
 
     // Text: the accent-free phrase itself when some visible posting contains it (a trigram LIKE: selective and
     // cheap to recheck), else typo-tolerant word similarity (`%>`: word_similarity ≥ the pg_trgm threshold).
@@ -157,65 +157,64 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
         throw badCursor();
       }
     }
-    let mode: 'x' | 'f' | '' = '';
-    if (q && parsed) mode = String(parsed.s).endsWith(':x') ? 'x' : 'f';
-    else if (q) {
-      const [hit] = await sequelize.query(
-        `SELECT 1 FROM job_postings p WHERE ${[...where, 'p.search_text LIKE f_unaccent(lower(:pat))'].join(' AND ')} LIMIT 1`,
-        { replacements: { ...input, pat }, type: QueryTypes.SELECT },
-      );
-      mode = hit ? 'x' : 'f';
-    }
-    if (mode === 'x') where.push('p.search_text LIKE f_unaccent(lower(:pat))');
-    if (mode === 'f') where.push('p.search_text %> f_unaccent(lower(:q))');
-    const cursorSort = mode ? `${sort}:${mode}` : sort;
-    const { keys, dir } = sort === 'relevance' && mode === 'x' ? EXACT : KEYS[sort];
-    const cursorValues: Record<string, string> = {};
-    if (parsed) {
-      const c = parsed;
-      if (
-        c.s !== cursorSort ||
-        !Array.isArray(c.k) ||
-        c.k.length !== keys.length + 1 ||
-        !c.k.every((v) => typeof v === 'string')
-      )
-        throw badCursor();
-      const ks = c.k as string[];
-      if (!/^[0-9a-f-]{36}$/.test(ks[keys.length]!)) throw badCursor();
-      ks.forEach((v, i) => (cursorValues[`c${i}`] = v));
-      const left = [...keys.map((k) => k.expr), 'p.id'].join(', ');
-      const right = [
-        ...keys.map((k, i) => `CAST(:c${i} AS ${k.type})`),
-        `CAST(:c${keys.length} AS uuid)`,
-      ].join(', ');
-      where.push(`(${left}) ${dir === 'DESC' ? '<' : '>'} (${right})`);
-    }
-    const order = [...keys.map((k) => `${k.expr} ${dir}`), `p.id ${dir}`].join(', ');
-    const keySelect = keys.map((k, i) => `, (${k.expr})::text AS k${i}`).join('');
-    const sql = `${SELECT}${hasPoint ? `, ${DISTANCE} AS distance_km` : ', NULL::float8 AS distance_km'}${keySelect}
-      ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT :limit`;
-    let rows: Row[];
-    try {
-      rows = await sequelize.query<Row>(sql, {
-        replacements: { ...input, q: q ?? '', pat, limit: input.limit + 1, ...cursorValues },
-        type: QueryTypes.SELECT,
-      });
-    } catch (err) {
-      // A cursor whose values do not cast (edited by hand) is a client mistake, not a 500.
-      if (input.cursor && /invalid input syntax|out of range/i.test((err as Error).message))
-        throw badCursor();
-      throw err;
-    }
-    const page = rows.slice(0, input.limit);
-    const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > input.limit && last
-        ? Buffer.from(
-            JSON.stringify({ s: cursorSort, k: [...keys.map((_, i) => last[`k${i}`]), last.id] }),
-            'utf8',
-          ).toString('base64url')
-        : null;
-    return { items: page.map(summary), nextCursor };
+    const run = async (mode: 'x' | 'f' | '') => {
+      const where = [...filters];
+      if (mode === 'x') where.push('p.search_text LIKE f_unaccent(lower(:pat))');
+      if (mode === 'f') where.push('p.search_text %> f_unaccent(lower(:q))');
+      const cursorSort = mode ? `${sort}:${mode}` : sort;
+      const { keys, dir } = sort === 'relevance' && mode === 'x' ? EXACT : KEYS[sort];
+      const cursorValues: Record<string, string> = {};
+      if (parsed) {
+        const c = parsed;
+        if (
+          c.s !== cursorSort ||
+          !Array.isArray(c.k) ||
+          c.k.length !== keys.length + 1 ||
+          !c.k.every((v) => typeof v === 'string')
+        )
+          throw badCursor();
+        const ks = c.k as string[];
+        if (!/^[0-9a-f-]{36}$/.test(ks[keys.length]!)) throw badCursor();
+        ks.forEach((v, i) => (cursorValues[`c${i}`] = v));
+        const left = [...keys.map((k) => k.expr), 'p.id'].join(', ');
+        const right = [
+          ...keys.map((k, i) => `CAST(:c${i} AS ${k.type})`),
+          `CAST(:c${keys.length} AS uuid)`,
+        ].join(', ');
+        where.push(`(${left}) ${dir === 'DESC' ? '<' : '>'} (${right})`);
+      }
+      const order = [...keys.map((k) => `${k.expr} ${dir}`), `p.id ${dir}`].join(', ');
+      const keySelect = keys.map((k, i) => `, (${k.expr})::text AS k${i}`).join('');
+      const sql = `${SELECT}${hasPoint ? `, ${DISTANCE} AS distance_km` : ', NULL::float8 AS distance_km'}${keySelect}
+        ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT :limit`;
+      let rows: Row[];
+      try {
+        rows = await sequelize.query<Row>(sql, {
+          replacements: { ...input, q: q ?? '', pat, limit: input.limit + 1, ...cursorValues },
+          type: QueryTypes.SELECT,
+        });
+      } catch (err) {
+        // A cursor whose values do not cast (edited by hand) is a client mistake, not a 500.
+        if (input.cursor && /invalid input syntax|out of range/i.test((err as Error).message))
+          throw badCursor();
+        throw err;
+      }
+      const page = rows.slice(0, input.limit);
+      const last = page[page.length - 1];
+      const nextCursor =
+        rows.length > input.limit && last
+          ? Buffer.from(
+              JSON.stringify({ s: cursorSort, k: [...keys.map((_, i) => last[`k${i}`]), last.id] }),
+              'utf8',
+            ).toString('base64url')
+          : null;
+      return { items: page.map(summary), nextCursor };
+    };
+    // The first page tries the phrase itself and falls back to similarity when nothing contains it.
+    if (q && parsed) return run(String(parsed.s).endsWith(':x') ? 'x' : 'f');
+    if (!q) return run('');
+    const exact = await run('x');
+    return exact.items.length ? exact : run('f');
   }
 
   async function get(id: string): Promise<JobDetailDto> {

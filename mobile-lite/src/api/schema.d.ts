@@ -4948,6 +4948,3413 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/work/cvs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My CVs (the default first)
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description My CVs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CvList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a CV (the first one becomes the default)
+         * @description At most 10 CVs per account. Attach a PDF afterwards with PUT /work/cvs/{id}/pdf.
+         *
+         *     Access: any signed-in account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CvCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CvView"];
+                    };
+                };
+                /** @description Invalid fields, each named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many CVs (`too_many_cvs`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/cvs/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Employers: search the CVs their owners made searchable (accents ignored)
+         * @description For staff of a verified company. Each search is audited.
+         *
+         *     Access: permission `jobs:post`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Free text, accents ignored (title, summary, skills) */
+                    q?: string;
+                    /** @description Comma-separated; every one must be among the CV’s skills (accents ignored) */
+                    skills?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CvSearchPage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not staff of a verified company */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/cvs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One CV: mine, or (employers) one sent to my company or made searchable
+         * @description Anything else answers 404, like a missing CV. An employer’s reading is audited.
+         *
+         *     Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The CV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CvView"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such CV, or not yours to read */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete my CV (another one becomes the default)
+         * @description Applications sent with it stay, without the CV.
+         *
+         *     Access: any signed-in account.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such CV, or not yours to read */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change my CV (isDefault: true unsets my other CVs)
+         * @description Access: any signed-in account.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CvPatch"];
+                };
+            };
+            responses: {
+                /** @description The CV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CvView"];
+                    };
+                };
+                /** @description Invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such CV, or not yours to read */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unsetting the only default (`default_required`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/work/cvs/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The PDF of a CV (same rule as reading the CV)
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such CV, or not yours to read */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Attach a PDF to my CV (≤ 5 MB, recognised by its bytes; stored encrypted)
+         * @description Access: any signed-in account.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The CV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CvView"];
+                    };
+                };
+                /** @description Not a PDF (`pdf_expected`) or no file */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such CV, or not yours to read */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Larger than 5 MB (`file_too_large`) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Remove the PDF of my CV
+         * @description Access: any signed-in account.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such CV, or not yours to read */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/jobs/{postingId}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to a published posting with one of my CVs and a short message
+         * @description One application per posting and account, also after withdrawing (409 `already_applied`). The posting must be published and its deadline not passed (409 `posting_not_open` / `posting_expired`).
+         *
+         *     Access: any signed-in account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    postingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobApply"];
+                };
+            };
+            responses: {
+                /** @description Submitted */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobApplicationView"];
+                    };
+                };
+                /** @description Invalid message, or no CV yet (`cv_required`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such posting, or the CV is not mine */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already applied, or the posting is not open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/applications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My applications, newest first, with the posting, company, status and timeline
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["JobApplicationStatus"];
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobApplicationMinePage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One application: mine, or (company members) one sent to my company, with the CV
+         * @description A company member’s first opening moves it from submitted to viewed and notifies the applicant; every opening by an employer is audited.
+         *
+         *     Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The application */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobApplicationView"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such application, or not a party to it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw my application (final: no new application to the same posting)
+         * @description Access: any signed-in account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Withdrawn */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobApplicationView"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such application, or not a party to it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already final (`invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/postings/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Employers: the applications to one of my company’s postings (filter by status, paged)
+         * @description Access: permission `jobs:post`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["JobApplicationStatus"];
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page with counts per status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPostingApplicationsPage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the posting’s company (`not_company_member`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such posting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/applications/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Employers: move an application on (shortlisted, interview with time and place, hired, rejected)
+         * @description submitted → viewed (on opening) → shortlisted → interview → hired; rejected from any open state; interview again reschedules. The applicant is notified; the step is audited.
+         *
+         *     Access: permission `jobs:post`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobApplicationStage"];
+                };
+            };
+            responses: {
+                /** @description The application */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobApplicationView"];
+                    };
+                };
+                /** @description Interview without time or place */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such application, or not a party to it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed from the current state (`invalid_transition`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/applications/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages between the applicant and the company (oldest first)
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobMessageList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such application, or not a party to it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send a message on an application (≤ 2000 characters); the other side is notified
+         * @description Access: any signed-in account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobMessageNew"];
+                };
+            };
+            responses: {
+                /** @description Sent */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobMessage"];
+                    };
+                };
+                /** @description Empty or too long */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such application, or not a party to it */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The application was withdrawn (`application_closed`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderation queue of every kind of listing (oldest first by default), with pending counts
+         * @description Access: permission `moderation:review`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Kind of listing, e.g. 'company', 'job_posting' */
+                    kind?: string;
+                    status?: "pending" | "approved" | "rejected" | "withdrawn";
+                    order?: "oldest" | "newest";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModerationQueuePage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One item with the snapshot of the listing as submitted
+         * @description Access: permission `moderation:review`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Item */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModerationItem"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/items/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve, or reject with a reason (the submitter is notified)
+         * @description Only a pending item can be decided: 409 `already_decided` otherwise. Audited.
+         *
+         *     Access: permission `moderation:review`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ModerationDecision"];
+                };
+            };
+            responses: {
+                /** @description The decided item */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ModerationItem"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such item */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already decided or withdrawn */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Industrial zones and clusters of the province, with verified companies and published postings
+         * @description Coordinates and areas are approximate.
+         *
+         *     Access: public.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Also list deactivated zones */
+                    includeInactive?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Zones */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustrialZoneList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add an industrial zone (commune of the province, position inside the province; audited)
+         * @description Access: permission `workforce:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZoneCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustrialZone"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Code taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/zones/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One industrial zone
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Zone */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustrialZone"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such zone */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change a zone; `active: false` deactivates it (audited)
+         * @description Access: permission `workforce:manage`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ZoneUpdate"];
+                };
+            };
+            responses: {
+                /** @description Zone */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustrialZone"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such zone */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/industries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Industries (VSIC 2018 sections) for companies and postings
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Industries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustryList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All companies for the console (moderators and workforce staff), filtered and searched
+         * @description Access: permission `console:access`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "verified" | "rejected" | "suspended";
+                    /** @description Zone code, or 'none' for companies outside any zone */
+                    zone?: string;
+                    commune?: string;
+                    /** @description Name or tax code (accents ignored) */
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanyPage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs moderation:review or workforce:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a company (the caller becomes its owner); it waits for verification by a moderator
+         * @description Tax code: 10 digits with a valid check digit, or `NNNNNNNNNN-NNN` for a branch; each problem has its own code (`tax_code_format`, `tax_code_branch`, `tax_code_check_digit`).
+         *
+         *     Access: permission `jobs:post`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompanyCreate"];
+                };
+            };
+            responses: {
+                /** @description Created, status pending */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Company"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Tax code already registered (`tax_code_taken`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/companies/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Companies I work for, with my role
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Companies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanyList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A company: members and reviewers see everything, others only a verified company’s public fields
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Company */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Company"] | components["schemas"]["CompanyPublic"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such company (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a company (members)
+         * @description Changing the name, tax code or address of a verified company sends it back to review; editing a rejected company resubmits it.
+         *
+         *     Access: any signed-in account.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompanyUpdate"];
+                };
+            };
+            responses: {
+                /** @description Company */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Company"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member (`not_company_member`) or not an owner (`not_company_owner`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such company (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Tax code taken, or company suspended */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/work/companies/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company’s staff accounts (owners only)
+         * @description Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Members */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanyMemberList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member (`not_company_member`) or not an owner (`not_company_owner`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such company (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a staff account by phone number (owners only); the account gets the employer role
+         * @description Access: any signed-in account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompanyMemberAdd"];
+                };
+            };
+            responses: {
+                /** @description Added */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CompanyMember"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member (`not_company_member`) or not an owner (`not_company_owner`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No account with this phone (`account_not_found`) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already a member */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/companies/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a staff account (owners only; the last owner cannot be removed)
+         * @description Access: any signed-in account.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member (`not_company_member`) or not an owner (`not_company_owner`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such company (or not visible to you) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Last owner (`last_owner`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Postings of your companies (or of one company), newest first
+         * @description Access: permission `jobs:post`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    companyId?: string;
+                    status?: "draft" | "pending_review" | "published" | "rejected" | "closed" | "expired";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Postings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPostingList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the posting’s company (`not_company_member`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a job posting (draft) for a company you belong to (audited)
+         * @description Salary in VND integers: negative → 400 `salary_negative`, max < min → 400 `salary_inverted`, missing without `salaryNegotiable` → 400 `salary_required`. Deadline not in the past (`deadline_past`). Coordinates come from the zone, else the commune centroid.
+         *
+         *     Access: permission `jobs:post`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobPostingCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPosting"];
+                    };
+                };
+                /** @description Invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the posting’s company (`not_company_member`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/postings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your company’s postings, whatever its state
+         * @description Access: permission `jobs:post`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Posting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPosting"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the posting’s company (`not_company_member`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such posting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft or rejected posting, or a closed/expired one without applications (audited)
+         * @description Access: permission `jobs:post`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the posting’s company (`not_company_member`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such posting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not deletable in its state (`posting_not_deletable`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Edit a posting (audited)
+         * @description On a published posting, a change of salary, place (commune/zone) or requirements sends it back to review (`pending_review`, hidden from search until approved; `reviewRequired: true`); other edits apply at once.
+         *
+         *     Access: permission `jobs:post`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobPostingUpdate"];
+                };
+            };
+            responses: {
+                /** @description Updated posting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPostingUpdated"];
+                    };
+                };
+                /** @description Invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the posting’s company (`not_company_member`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such posting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/work/postings/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a posting to moderation (company must be verified; audited)
+         * @description From draft, rejected, closed or expired → `pending_review`, queued for moderation (kind `job_posting`). 409 `company_not_verified`, 409 `posting_not_submittable`, 400 `deadline_past`.
+         *
+         *     Access: permission `jobs:post`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Posting under review */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPosting"];
+                    };
+                };
+                /** @description Deadline passed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the posting’s company (`not_company_member`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such posting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Company not verified, or already under review/published */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/postings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a published (or pending) posting (audited)
+         * @description Access: permission `jobs:post`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Closed posting */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPosting"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the posting’s company (`not_company_member`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such posting */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not open (`posting_not_open`) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search published jobs: accent-free, typo-tolerant text, filters, sorts, keyset pages
+         * @description Text matches title, company, industry and the start of the description without accents and with small typos (pg_trgm word similarity). Sorts: `relevance` (default with q), `newest` (default), `salary` (highest maximum first, negotiable without maximum last), `distance` (needs lat,lng; km by haversine). `salaryMin` keeps postings whose maximum reaches it (negotiable postings without a maximum are left out). Page with `cursor` = previous `nextCursor` (same query and sort).
+         *
+         *     Access: public.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Free text; accents and small typos are ignored */
+                    q?: string;
+                    zone?: string;
+                    commune?: string;
+                    /** @description Postings whose maximum salary reaches this (VND/month); negotiable postings without a maximum are left out */
+                    salaryMin?: number | null;
+                    type?: "full_time" | "part_time" | "seasonal" | "contract" | "internship";
+                    industry?: string;
+                    /** @description Published on or after this date (Asia/Ho_Chi_Minh) */
+                    since?: string;
+                    /** @description Default: relevance with q, else newest. distance needs lat and lng */
+                    sort?: "relevance" | "newest" | "salary" | "distance";
+                    lat?: number | null;
+                    lng?: number | null;
+                    /** @description nextCursor of the previous page (same query and sort) */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of jobs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobSearchResult"];
+                    };
+                };
+                /** @description Invalid query or cursor */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published job with its company, zone and schema.org JobPosting JSON-LD
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Job */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobDetail"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not published, expired or unknown */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/companies/{id}/workforce-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A company's workforce reports, newest month first
+         * @description Members of the company, and staff with workforce:read.
+         *
+         *     Access: any signed-in account.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkforceReportList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Neither a member nor workforce:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such company */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File (or re-file) the monthly workforce report of a verified company
+         * @description Members of the company only. The month may not be in the future. Filing a month again replaces the report (audited with the previous figures) until the end of the 10th of the next month (Vietnam time); after that 409 `report_locked`. A first report for an older month is accepted (late filing).
+         *
+         *     Access: any signed-in account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WorkforceReportInput"];
+                };
+            };
+            responses: {
+                /** @description The stored report */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkforceReport"];
+                    };
+                };
+                /** @description Invalid figures (women/local/other above headcount, month in the future) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a member of the company */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such company */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Company not verified, or the month is locked */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/workforce/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workforce statistics: province totals, per zone, month by month, vacancy alerts
+         * @description Verified companies only. Stock figures (headcount, women, vacancies, companies filed) are those of the last month of the range; flows (hires, separations, applications and hires through the app) are summed. `alerts`: zones whose latest reported vacancy rate in the range is above WORKFORCE_VACANCY_ALERT.
+         *
+         *     Access: permission `workforce:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First month (default: 11 months before `to`) */
+                    from?: string;
+                    /** @description Last month (default: last month, Vietnam time) */
+                    to?: string;
+                    /** @description Industrial zone code; 'none' = companies outside zones */
+                    zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Figures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkforceSummary"];
+                    };
+                };
+                /** @description Bad range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs workforce:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown zone */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/workforce/summary.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The statistics as CSV (UTF-8 with BOM): one row per month and zone, then the province row
+         * @description Access: permission `workforce:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First month (default: 11 months before `to`) */
+                    from?: string;
+                    /** @description Last month (default: last month, Vietnam time) */
+                    to?: string;
+                    /** @description Industrial zone code; 'none' = companies outside zones */
+                    zone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs workforce:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/workforce/zones/{code}/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drill-down: the verified companies of a zone with their report of the month
+         * @description Zone code 'none' = companies outside industrial zones. Companies that did not file have filed=false.
+         *
+         *     Access: permission `workforce:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: last month, Vietnam time */
+                    month?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Companies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkforceZoneCompanies"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs workforce:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown zone */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/workforce/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Two zones side by side: totals and month-by-month series
+         * @description Access: permission `workforce:read`.
+         */
+        get: {
+            parameters: {
+                query: {
+                    a: string;
+                    b: string;
+                    /** @description YYYY-MM */
+                    from?: string;
+                    /** @description YYYY-MM */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Both zones */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkforceCompare"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs workforce:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown zone */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work/workforce/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verified companies that have not filed the month, with their contact (access is audited)
+         * @description Access: permission `workforce:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: last month, Vietnam time */
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Companies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkforceMissing"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Needs workforce:read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5844,6 +9251,916 @@ export interface components {
                     [key: string]: unknown;
                 };
                 geometry?: unknown;
+            }[];
+        };
+        CvList: {
+            items: components["schemas"]["CvSummary"][];
+        };
+        CvSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            desiredSalary: number | null;
+            skills: string[];
+            isDefault: boolean;
+            searchable: boolean;
+            hasPdf: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CvView: components["schemas"]["CvSummary"] & {
+            summary: string | null;
+            education: components["schemas"]["CvEducation"][];
+            experience: components["schemas"]["CvExperience"][];
+            certificates: components["schemas"]["CvCertificate"][];
+            languages: components["schemas"]["CvLanguage"][];
+            pdfName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Shown to employers; null for the owner */
+            owner: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            } | null;
+        };
+        CvEducation: {
+            school: string;
+            degree?: string;
+            field?: string;
+            /** @description YYYY-MM */
+            from?: string;
+            /** @description YYYY-MM */
+            to?: string;
+        };
+        CvExperience: {
+            company: string;
+            position: string;
+            /** @description YYYY-MM */
+            from: string;
+            /** @description Absent or null: still there */
+            to?: string | null;
+            description?: string;
+        };
+        CvCertificate: {
+            name: string;
+            issuer?: string;
+            year?: number;
+        };
+        CvLanguage: {
+            language: string;
+            /** @enum {string} */
+            level: "basic" | "intermediate" | "advanced" | "native";
+        };
+        CvCreate: {
+            /** @description Desired position */
+            title: string;
+            /** @description VND per month */
+            desiredSalary?: number | null;
+            summary?: string | null;
+            /** @default [] */
+            education: components["schemas"]["CvEducation"][];
+            /** @default [] */
+            experience: components["schemas"]["CvExperience"][];
+            /** @default [] */
+            skills: string[];
+            /** @default [] */
+            certificates: components["schemas"]["CvCertificate"][];
+            /** @default [] */
+            languages: components["schemas"]["CvLanguage"][];
+            /** @description Setting it unsets the others; the first CV is the default */
+            isDefault?: boolean;
+            /**
+             * @description Employers of verified companies may find and read it
+             * @default false
+             */
+            searchable: boolean;
+        };
+        CvSearchPage: {
+            items: (components["schemas"]["CvSummary"] & {
+                summary: string | null;
+                ownerName: string;
+            })[];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CvPatch: {
+            /** @description Desired position */
+            title?: string;
+            /** @description VND per month */
+            desiredSalary?: number | null;
+            summary?: string | null;
+            education?: components["schemas"]["CvEducation"][];
+            experience?: components["schemas"]["CvExperience"][];
+            skills?: string[];
+            certificates?: components["schemas"]["CvCertificate"][];
+            languages?: components["schemas"]["CvLanguage"][];
+            /** @description Setting it unsets the others; the first CV is the default */
+            isDefault?: boolean;
+            /** @description Employers of verified companies may find and read it */
+            searchable?: boolean;
+        };
+        JobApplicationView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["JobApplicationStatus"];
+            message: string | null;
+            /** Format: date-time */
+            interviewAt: string | null;
+            interviewPlace: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            posting: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                /** @description YYYY-MM-DD */
+                deadline: string | null;
+                company: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+            };
+            /**
+             * @description Which side the caller reads it from
+             * @enum {string}
+             */
+            as: "applicant" | "employer";
+            applicant: {
+                /** Format: uuid */
+                id: string;
+                fullName: string;
+            };
+            cv: components["schemas"]["CvView"] & unknown;
+            timeline: {
+                /** Format: date-time */
+                at: string;
+                status: components["schemas"]["JobApplicationStatus"];
+                note: string | null;
+            }[];
+        };
+        /** @enum {string} */
+        JobApplicationStatus: "submitted" | "viewed" | "shortlisted" | "interview" | "hired" | "rejected" | "withdrawn";
+        JobApply: {
+            /**
+             * Format: uuid
+             * @description One of my CVs; my default CV when absent
+             */
+            cvId?: string;
+            message?: string;
+        };
+        JobApplicationMinePage: {
+            items: components["schemas"]["JobApplicationSummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        JobApplicationSummary: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["JobApplicationStatus"];
+            message: string | null;
+            /** Format: date-time */
+            interviewAt: string | null;
+            interviewPlace: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            posting: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                status: string;
+                /** @description YYYY-MM-DD */
+                deadline: string | null;
+                company: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+            };
+            timeline: {
+                /** Format: date-time */
+                at: string;
+                status: components["schemas"]["JobApplicationStatus"];
+                note: string | null;
+            }[];
+        };
+        JobPostingApplicationsPage: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                status: components["schemas"]["JobApplicationStatus"];
+                message: string | null;
+                /** Format: date-time */
+                interviewAt: string | null;
+                interviewPlace: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                applicant: {
+                    /** Format: uuid */
+                    id: string;
+                    fullName: string;
+                };
+                cv: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                } | null;
+            }[];
+            /** @description Applications of the posting per status */
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        JobApplicationStage: {
+            /** @enum {string} */
+            status: "shortlisted" | "interview" | "hired" | "rejected";
+            /**
+             * Format: date-time
+             * @description Required for interview
+             */
+            interviewAt?: string;
+            /** @description Required for interview */
+            interviewPlace?: string;
+            /** @description For rejected: told to the applicant */
+            reason?: string;
+        };
+        JobMessageList: {
+            items: components["schemas"]["JobMessage"][];
+        };
+        JobMessage: {
+            id: string;
+            fromEmployer: boolean;
+            senderName: string | null;
+            mine: boolean;
+            body: string;
+            /** Format: date-time */
+            at: string;
+        };
+        JobMessageNew: {
+            body: string;
+        };
+        ModerationQueuePage: {
+            items: components["schemas"]["ModerationItemSummary"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            pendingByKind: {
+                kind: string;
+                kindLabel: {
+                    vi: string;
+                    en: string;
+                };
+                count: number;
+            }[];
+        };
+        ModerationItemSummary: {
+            id: string;
+            kind: string;
+            kindLabel: {
+                vi: string;
+                en: string;
+            };
+            entityId: string;
+            title: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn";
+            submittedAt: string;
+            submittedBy: {
+                id: string;
+                fullName: string;
+                phone: string;
+            } | null;
+            decidedAt: string | null;
+            reason: string | null;
+        };
+        ModerationItem: components["schemas"]["ModerationItemSummary"] & {
+            /** @description Snapshot of the listing when it was submitted */
+            summary: {
+                [key: string]: unknown;
+            };
+            decidedBy: {
+                id: string;
+                fullName: string;
+                phone: string;
+            } | null;
+        };
+        ModerationDecision: {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /** @description Required to reject; the submitter is told */
+            reason?: string;
+        };
+        IndustrialZoneList: {
+            items: components["schemas"]["IndustrialZone"][];
+        };
+        IndustrialZone: {
+            code: string;
+            name: string;
+            /**
+             * @description zone: khu công nghiệp; cluster: cụm công nghiệp; hightech: khu công nghệ cao; economic: khu kinh tế
+             * @enum {string}
+             */
+            kind: "zone" | "cluster" | "hightech" | "economic";
+            communeCode: string | null;
+            communeName: string | null;
+            lat: number | null;
+            lng: number | null;
+            areaHa: number | null;
+            note: string | null;
+            active: boolean;
+            /** @description Verified companies in the zone */
+            companies: number;
+            /** @description Published job postings in the zone */
+            postings: number;
+            updatedAt: string;
+        };
+        ZoneCreate: {
+            code: string;
+            name: string;
+            /**
+             * @description zone: khu công nghiệp; cluster: cụm công nghiệp; hightech: khu công nghệ cao; economic: khu kinh tế
+             * @enum {string}
+             */
+            kind: "zone" | "cluster" | "hightech" | "economic";
+            communeCode: string;
+            lat: number;
+            lng: number;
+            /** @description Approximate area in hectares */
+            areaHa?: number | null;
+            note?: string | null;
+            active?: boolean;
+        };
+        ZoneUpdate: {
+            name?: string;
+            /**
+             * @description zone: khu công nghiệp; cluster: cụm công nghiệp; hightech: khu công nghệ cao; economic: khu kinh tế
+             * @enum {string}
+             */
+            kind?: "zone" | "cluster" | "hightech" | "economic";
+            communeCode?: string;
+            lat?: number;
+            lng?: number;
+            /** @description Approximate area in hectares */
+            areaHa?: number | null;
+            note?: string | null;
+            /** @description false deactivates the zone (kept for history) */
+            active?: boolean;
+        };
+        IndustryList: {
+            items: {
+                code: string;
+                name: string;
+                nameEn: string;
+            }[];
+        };
+        /** @description Members and staff with moderation or workforce rights see this; others see CompanyPublic */
+        Company: components["schemas"]["CompanyPublic"] & {
+            contact: {
+                name: string | null;
+                phone: string | null;
+                email: string | null;
+            };
+            rejectionReason: string | null;
+            /**
+             * @description The caller’s role in the company
+             * @enum {string|null}
+             */
+            myRole: "owner" | "staff" | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CompanyPublic: {
+            id: string;
+            name: string;
+            taxCode: string;
+            address: string;
+            communeCode: string;
+            communeName: string | null;
+            zoneCode: string | null;
+            zoneName: string | null;
+            industry: string;
+            industryName: {
+                vi: string;
+                en: string;
+            };
+            /** @enum {string} */
+            size: "1-9" | "10-49" | "50-199" | "200-999" | "1000+";
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected" | "suspended";
+            demo: boolean;
+        };
+        CompanyCreate: {
+            name: string;
+            /**
+             * @description 10 digits, or NNNNNNNNNN-NNN for a branch
+             * @example 0100109106
+             */
+            taxCode: string;
+            address: string;
+            communeCode: string;
+            /** @description Industrial zone code, if the company is in one */
+            zoneCode?: string | null;
+            /**
+             * @description VSIC 2018 section (data/industries.json)
+             * @enum {string}
+             */
+            industry: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U";
+            /** @enum {string} */
+            size: "1-9" | "10-49" | "50-199" | "200-999" | "1000+";
+            contact: {
+                name: string;
+                phone: string;
+                /** Format: email */
+                email?: string | null;
+            };
+        };
+        CompanyPage: {
+            items: components["schemas"]["Company"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CompanyList: {
+            items: components["schemas"]["Company"][];
+        };
+        CompanyUpdate: {
+            name?: string;
+            /**
+             * @description 10 digits, or NNNNNNNNNN-NNN for a branch
+             * @example 0100109106
+             */
+            taxCode?: string;
+            address?: string;
+            communeCode?: string;
+            /** @description Industrial zone code, if the company is in one */
+            zoneCode?: string | null;
+            /**
+             * @description VSIC 2018 section (data/industries.json)
+             * @enum {string}
+             */
+            industry?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U";
+            /** @enum {string} */
+            size?: "1-9" | "10-49" | "50-199" | "200-999" | "1000+";
+            contact?: {
+                name: string;
+                phone: string;
+                /** Format: email */
+                email?: string | null;
+            };
+        };
+        CompanyMemberList: {
+            items: components["schemas"]["CompanyMember"][];
+        };
+        CompanyMember: {
+            userId: string;
+            fullName: string;
+            phone: string;
+            /** @enum {string} */
+            role: "owner" | "staff";
+            createdAt: string;
+        };
+        CompanyMemberAdd: {
+            /**
+             * @description Phone number of an existing account
+             * @example 0905123456
+             */
+            phone: string;
+            /**
+             * @default staff
+             * @enum {string}
+             */
+            role: "owner" | "staff";
+        };
+        JobPosting: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            companyName: string;
+            title: string;
+            description: string;
+            requirements: string;
+            openings: number;
+            salaryMin: number | null;
+            salaryMax: number | null;
+            salaryNegotiable: boolean;
+            /** @enum {string} */
+            employmentType: "full_time" | "part_time" | "seasonal" | "contract" | "internship";
+            shifts: string[];
+            industry: string;
+            communeCode: string;
+            zoneCode: string | null;
+            lat: number | null;
+            lng: number | null;
+            benefits: string[];
+            deadline: string | null;
+            /** @enum {string} */
+            status: "draft" | "pending_review" | "published" | "rejected" | "closed" | "expired";
+            rejectionReason: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Applications received */
+            applications: number;
+        };
+        JobPostingCreate: {
+            /** Format: uuid */
+            companyId: string;
+            title: string;
+            description: string;
+            /** @default  */
+            requirements: string;
+            openings: number;
+            /** @description VND, integer */
+            salaryMin?: number | null;
+            /** @description VND, integer */
+            salaryMax?: number | null;
+            /** @default false */
+            salaryNegotiable: boolean;
+            /** @enum {string} */
+            employmentType: "full_time" | "part_time" | "seasonal" | "contract" | "internship";
+            /** @default [] */
+            shifts: ("day" | "night" | "rotating" | "office_hours" | "weekend" | "flexible")[];
+            /** @description Industry code (data/industries.json: VSIC sections A–U) */
+            industry: string;
+            communeCode: string;
+            zoneCode?: string | null;
+            /** @default [] */
+            benefits: ("housing" | "shuttle_bus" | "meals" | "social_insurance" | "health_insurance" | "bonus" | "training" | "overtime_pay" | "childcare")[];
+            /** @description Last day to apply (Asia/Ho_Chi_Minh); not in the past */
+            deadline?: string | null;
+        };
+        JobPostingList: {
+            items: components["schemas"]["JobPosting"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        JobPostingUpdated: components["schemas"]["JobPosting"] & {
+            /** @description True when the edit changed salary, place or requirements of a published posting: back to review */
+            reviewRequired: boolean;
+        };
+        JobPostingUpdate: {
+            title?: string;
+            description?: string;
+            requirements?: string;
+            openings?: number;
+            /** @description VND, integer */
+            salaryMin?: number | null;
+            /** @description VND, integer */
+            salaryMax?: number | null;
+            salaryNegotiable?: boolean;
+            /** @enum {string} */
+            employmentType?: "full_time" | "part_time" | "seasonal" | "contract" | "internship";
+            shifts?: ("day" | "night" | "rotating" | "office_hours" | "weekend" | "flexible")[];
+            /** @description Industry code (data/industries.json: VSIC sections A–U) */
+            industry?: string;
+            communeCode?: string;
+            zoneCode?: string | null;
+            benefits?: ("housing" | "shuttle_bus" | "meals" | "social_insurance" | "health_insurance" | "bonus" | "training" | "overtime_pay" | "childcare")[];
+            /** @description Last day to apply (Asia/Ho_Chi_Minh); not in the past */
+            deadline?: string | null;
+        };
+        JobSearchResult: {
+            items: components["schemas"]["JobSummary"][];
+            nextCursor: string | null;
+        };
+        JobSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            company: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            salaryMin: number | null;
+            salaryMax: number | null;
+            salaryNegotiable: boolean;
+            /** @enum {string} */
+            employmentType: "full_time" | "part_time" | "seasonal" | "contract" | "internship";
+            shifts: string[];
+            industry: string;
+            communeCode: string;
+            communeName: string;
+            zoneCode: string | null;
+            zoneName: string | null;
+            lat: number | null;
+            lng: number | null;
+            benefits: string[];
+            openings: number;
+            deadline: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description From lat,lng when given */
+            distanceKm: number | null;
+        };
+        JobDetail: components["schemas"]["JobSummary"] & {
+            company?: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                industry: string;
+                size: string;
+                address: string;
+                communeCode: string;
+                zoneCode: string | null;
+            };
+            description: string;
+            requirements: string;
+            zone: {
+                code: string;
+                name: string;
+                lat: number | null;
+                lng: number | null;
+            } | null;
+            industryName: string;
+            /** @description schema.org JobPosting */
+            jsonLd: {
+                [key: string]: unknown;
+            };
+        };
+        WorkforceReport: {
+            /** Format: uuid */
+            companyId: string;
+            month: string;
+            headcount: number;
+            women: number;
+            localResidents: number;
+            otherProvinces: number;
+            hires: number;
+            separations: number;
+            openPositions: number;
+            /** @enum {string} */
+            wageBand: "lt5" | "5to8" | "8to12" | "12to20" | "gt20";
+            filedAt: string;
+            /** @description Re-filing this month replaces the report until this instant (the 10th of the next month, end of day, Vietnam time) */
+            editableUntil: string;
+            demo: boolean;
+        };
+        WorkforceReportInput: {
+            /** @description YYYY-MM */
+            month: string;
+            /** @description Workers on the last day of the month */
+            headcount: number;
+            women: number;
+            /** @description Workers living in Đắk Lắk */
+            localResidents: number;
+            /** @description Workers from other provinces */
+            otherProvinces: number;
+            /** @description Hired during the month */
+            hires: number;
+            /** @description Left during the month */
+            separations: number;
+            /** @description Unfilled positions at month end */
+            openPositions: number;
+            /**
+             * @description Median monthly wage, million VND: <5, 5–8, 8–12, 12–20, >20
+             * @enum {string}
+             */
+            wageBand: "lt5" | "5to8" | "8to12" | "12to20" | "gt20";
+        };
+        WorkforceReportList: {
+            items: components["schemas"]["WorkforceReport"][];
+        };
+        WorkforceSummary: {
+            from: string;
+            to: string;
+            zone: string | null;
+            /** @description WORKFORCE_VACANCY_ALERT */
+            threshold: number;
+            totals: {
+                /** @description At the last month of the range */
+                headcount: number;
+                /** @description At the last month of the range */
+                women: number;
+                /** @description Open positions at the last month of the range */
+                vacancies: number;
+                /** @description vacancies / (headcount + vacancies) at the last month */
+                vacancyRate: number | null;
+                /** @description Sum over the range (reported by companies) */
+                hires: number;
+                /** @description Sum over the range */
+                separations: number;
+                /** @description Applications sent through the app in the range */
+                appApplications: number;
+                /** @description Applications marked hired in the range (month of the hired event) */
+                appHires: number;
+                /** @description Verified companies that filed the last month */
+                companiesFiled: number;
+                /** @description Verified companies */
+                companiesExpected: number;
+            };
+            zones: {
+                /** @description At the last month of the range */
+                headcount: number;
+                /** @description At the last month of the range */
+                women: number;
+                /** @description Open positions at the last month of the range */
+                vacancies: number;
+                /** @description vacancies / (headcount + vacancies) at the last month */
+                vacancyRate: number | null;
+                /** @description Sum over the range (reported by companies) */
+                hires: number;
+                /** @description Sum over the range */
+                separations: number;
+                /** @description Applications sent through the app in the range */
+                appApplications: number;
+                /** @description Applications marked hired in the range (month of the hired event) */
+                appHires: number;
+                /** @description Verified companies that filed the last month */
+                companiesFiled: number;
+                /** @description Verified companies */
+                companiesExpected: number;
+                /** @description 'none' = companies outside industrial zones */
+                code: string;
+                name: string;
+            }[];
+            /** @description Month by month (stock figures of that month, flows of that month) */
+            series: {
+                /** @description At the last month of the range */
+                headcount: number;
+                /** @description At the last month of the range */
+                women: number;
+                /** @description Open positions at the last month of the range */
+                vacancies: number;
+                /** @description vacancies / (headcount + vacancies) at the last month */
+                vacancyRate: number | null;
+                /** @description Sum over the range (reported by companies) */
+                hires: number;
+                /** @description Sum over the range */
+                separations: number;
+                /** @description Applications sent through the app in the range */
+                appApplications: number;
+                /** @description Applications marked hired in the range (month of the hired event) */
+                appHires: number;
+                /** @description Verified companies that filed the last month */
+                companiesFiled: number;
+                month: string;
+            }[];
+            /** @description Zones whose latest vacancy rate in the range is above the threshold */
+            alerts: {
+                code: string;
+                name: string;
+                month: string;
+                vacancyRate: number;
+            }[];
+        };
+        WorkforceZoneCompanies: {
+            zone: {
+                code: string;
+                name: string;
+            };
+            month: string;
+            items: {
+                /** Format: uuid */
+                companyId: string;
+                name: string;
+                taxCode: string;
+                filed: boolean;
+                headcount: number | null;
+                women: number | null;
+                vacancies: number | null;
+                vacancyRate: number | null;
+                hires: number | null;
+                separations: number | null;
+                /** @enum {string|null} */
+                wageBand: "lt5" | "5to8" | "8to12" | "12to20" | "gt20" | null;
+                appApplications: number;
+                appHires: number;
+                demo: boolean;
+            }[];
+        };
+        WorkforceCompare: {
+            from: string;
+            to: string;
+            a: {
+                code: string;
+                name: string;
+                totals: {
+                    /** @description At the last month of the range */
+                    headcount: number;
+                    /** @description At the last month of the range */
+                    women: number;
+                    /** @description Open positions at the last month of the range */
+                    vacancies: number;
+                    /** @description vacancies / (headcount + vacancies) at the last month */
+                    vacancyRate: number | null;
+                    /** @description Sum over the range (reported by companies) */
+                    hires: number;
+                    /** @description Sum over the range */
+                    separations: number;
+                    /** @description Applications sent through the app in the range */
+                    appApplications: number;
+                    /** @description Applications marked hired in the range (month of the hired event) */
+                    appHires: number;
+                    /** @description Verified companies that filed the last month */
+                    companiesFiled: number;
+                    /** @description Verified companies */
+                    companiesExpected: number;
+                };
+                series: {
+                    /** @description At the last month of the range */
+                    headcount: number;
+                    /** @description At the last month of the range */
+                    women: number;
+                    /** @description Open positions at the last month of the range */
+                    vacancies: number;
+                    /** @description vacancies / (headcount + vacancies) at the last month */
+                    vacancyRate: number | null;
+                    /** @description Sum over the range (reported by companies) */
+                    hires: number;
+                    /** @description Sum over the range */
+                    separations: number;
+                    /** @description Applications sent through the app in the range */
+                    appApplications: number;
+                    /** @description Applications marked hired in the range (month of the hired event) */
+                    appHires: number;
+                    /** @description Verified companies that filed the last month */
+                    companiesFiled: number;
+                    month: string;
+                }[];
+            };
+            b: {
+                code: string;
+                name: string;
+                totals: {
+                    /** @description At the last month of the range */
+                    headcount: number;
+                    /** @description At the last month of the range */
+                    women: number;
+                    /** @description Open positions at the last month of the range */
+                    vacancies: number;
+                    /** @description vacancies / (headcount + vacancies) at the last month */
+                    vacancyRate: number | null;
+                    /** @description Sum over the range (reported by companies) */
+                    hires: number;
+                    /** @description Sum over the range */
+                    separations: number;
+                    /** @description Applications sent through the app in the range */
+                    appApplications: number;
+                    /** @description Applications marked hired in the range (month of the hired event) */
+                    appHires: number;
+                    /** @description Verified companies that filed the last month */
+                    companiesFiled: number;
+                    /** @description Verified companies */
+                    companiesExpected: number;
+                };
+                series: {
+                    /** @description At the last month of the range */
+                    headcount: number;
+                    /** @description At the last month of the range */
+                    women: number;
+                    /** @description Open positions at the last month of the range */
+                    vacancies: number;
+                    /** @description vacancies / (headcount + vacancies) at the last month */
+                    vacancyRate: number | null;
+                    /** @description Sum over the range (reported by companies) */
+                    hires: number;
+                    /** @description Sum over the range */
+                    separations: number;
+                    /** @description Applications sent through the app in the range */
+                    appApplications: number;
+                    /** @description Applications marked hired in the range (month of the hired event) */
+                    appHires: number;
+                    /** @description Verified companies that filed the last month */
+                    companiesFiled: number;
+                    month: string;
+                }[];
+            };
+        };
+        WorkforceMissing: {
+            month: string;
+            count: number;
+            items: {
+                /** Format: uuid */
+                companyId: string;
+                name: string;
+                taxCode: string;
+                zoneCode: string | null;
+                zoneName: string | null;
+                contactName: string | null;
+                contactPhone: string | null;
+                contactEmail: string | null;
+                demo: boolean;
             }[];
         };
     };

@@ -19,6 +19,9 @@ import { buildTheme } from './theme';
 const UsersPage = lazy(() => import('./admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 const EkycPage = lazy(() => import('./ekyc/EkycPage').then((m) => ({ default: m.EkycPage })));
+const ModerationPage = lazy(() =>
+  import('./moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })),
+);
 // Feedback statistics (with chart.js), deadlines and province forwarding.
 const StatsPage = lazy(() => import('./feedback/StatsPage').then((m) => ({ default: m.StatsPage })));
 const DeadlinesPage = lazy(() =>
@@ -87,6 +90,14 @@ const routes: RouteObject[] = [
         children: [
           { index: true, element: <Home /> },
           ...pageRoutes,
+          {
+            path: 'moderation/:itemId?',
+            element: (
+              <Page id="moderation">
+                <ModerationPage />
+              </Page>
+            ),
+          },
           {
             path: 'ekyc/:caseId?',
             element: (

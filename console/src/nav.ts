@@ -38,7 +38,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.moderation',
     group: 'operations',
     anyOf: ['moderation:review'],
-    built: false,
+    built: true,
   },
   { id: 'ekyc', path: '/ekyc', label: 'nav.ekyc', group: 'operations', anyOf: ['ekyc:review'], built: true },
   {

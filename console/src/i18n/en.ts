@@ -1,9 +1,11 @@
 import { fbTriageEn } from '../feedback/messages';
+import { moderationEn } from '../moderation/messages';
 import type { MessageKey } from './vi';
 
 // English — must have exactly the keys of vi.ts (the type enforces it, i18n.test.ts checks it at run time).
 export const en: Record<MessageKey, string> = {
   ...fbTriageEn,
+  ...moderationEn,
   'app.title': 'Đắk Lắk Operations Center',
   'app.shortTitle': 'Đắk Lắk IOC',
   'app.loading': 'Loading…',

@@ -1,9 +1,11 @@
 // Vietnamese — the default catalogue. Every key here must exist in en.ts (checked by
 // i18n.test.ts and by the type of en.ts). Placeholders are written {name}.
 import { fbTriageVi } from '../feedback/messages';
+import { moderationVi } from '../moderation/messages';
 
 export const vi = {
   ...fbTriageVi,
+  ...moderationVi,
   'app.title': 'Trung tâm điều hành Đắk Lắk',
   'app.shortTitle': 'IOC Đắk Lắk',
   'app.loading': 'Đang tải…',

@@ -171,6 +171,18 @@ export function ModerationPage() {
               </MenuItem>
             ))}
           </TextField>
+          <TextField
+            select
+            size="small"
+            label={t('mod.filter.order')}
+            value={filters.order}
+            onChange={(e) => setFilter({ order: e.target.value === 'newest' ? 'newest' : 'oldest' })}
+            sx={{ minWidth: 170 }}
+            slotProps={{ htmlInput: { 'data-testid': 'mod-order-filter' } }}
+          >
+            <MenuItem value="oldest">{t('mod.order.oldest')}</MenuItem>
+            <MenuItem value="newest">{t('mod.order.newest')}</MenuItem>
+          </TextField>
         </Stack>
       </Paper>
 

@@ -6,31 +6,39 @@ const serialize = createQuerySerializer();
 
 describe('moderation queue filters', () => {
   it('reads kind and status from the address, with defaults for missing or odd values', () => {
-    expect(filtersFromParams(new URLSearchParams(''))).toEqual({ kind: '', status: 'pending' });
-    expect(filtersFromParams(new URLSearchParams('kind=company&status=rejected'))).toEqual({
-      kind: 'company',
-      status: 'rejected',
-    });
-    expect(filtersFromParams(new URLSearchParams('kind=<x>&status=done'))).toEqual({
+    expect(filtersFromParams(new URLSearchParams(''))).toEqual({
       kind: '',
       status: 'pending',
+      order: 'oldest',
+    });
+    expect(filtersFromParams(new URLSearchParams('kind=company&status=rejected&order=newest'))).toEqual({
+      kind: 'company',
+      status: 'rejected',
+      order: 'newest',
+    });
+    expect(filtersFromParams(new URLSearchParams('kind=<x>&status=done&order=random'))).toEqual({
+      kind: '',
+      status: 'pending',
+      order: 'oldest',
     });
   });
 
   it('writes only what differs from the defaults, and round-trips', () => {
-    expect(filtersToParams({ kind: '', status: 'pending' }).toString()).toBe('');
-    const p = filtersToParams({ kind: 'job_posting', status: 'approved' });
-    expect(p.toString()).toBe('kind=job_posting&status=approved');
-    expect(filtersFromParams(p)).toEqual({ kind: 'job_posting', status: 'approved' });
+    expect(filtersToParams({ kind: '', status: 'pending', order: 'oldest' }).toString()).toBe('');
+    const f = { kind: 'job_posting', status: 'approved', order: 'newest' } as const;
+    const p = filtersToParams(f);
+    expect(p.toString()).toBe('kind=job_posting&status=approved&order=newest');
+    expect(filtersFromParams(p)).toEqual(f);
   });
 
   it('builds the api query with 1-based pages', () => {
-    expect(serialize(buildModerationQuery({ kind: '', status: 'pending' }, 0, 25))).toBe(
-      'status=pending&page=1&pageSize=25',
+    expect(serialize(buildModerationQuery({ kind: '', status: 'pending', order: 'oldest' }, 0, 25))).toBe(
+      'status=pending&order=oldest&page=1&pageSize=25',
     );
-    expect(buildModerationQuery({ kind: 'company', status: 'rejected' }, 2, 50)).toEqual({
+    expect(buildModerationQuery({ kind: 'company', status: 'rejected', order: 'newest' }, 2, 50)).toEqual({
       kind: 'company',
       status: 'rejected',
+      order: 'newest',
       page: 3,
       pageSize: 50,
     });

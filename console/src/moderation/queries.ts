@@ -17,6 +17,8 @@ export interface ModerationFilters {
   /** A kind ('company', 'job_posting', …) or '' for every kind. */
   kind: string;
   status: ModerationStatus;
+  /** Oldest first (the default: first come, first served) or newest first. */
+  order: 'oldest' | 'newest';
 }
 
 const isStatus = (v: string | null): v is ModerationStatus =>
@@ -26,7 +28,11 @@ const isStatus = (v: string | null): v is ModerationStatus =>
 export function filtersFromParams(params: URLSearchParams): ModerationFilters {
   const kind = params.get('kind') ?? '';
   const status = params.get('status');
-  return { kind: /^[a-z_]{1,40}$/.test(kind) ? kind : '', status: isStatus(status) ? status : 'pending' };
+  return {
+    kind: /^[a-z_]{1,40}$/.test(kind) ? kind : '',
+    status: isStatus(status) ? status : 'pending',
+    order: params.get('order') === 'newest' ? 'newest' : 'oldest',
+  };
 }
 
 /** Filters → the address's search part; defaults are left out so the plain page has a plain address. */
@@ -34,12 +40,13 @@ export function filtersToParams(f: ModerationFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.kind) p.set('kind', f.kind);
   if (f.status !== 'pending') p.set('status', f.status);
+  if (f.order !== 'oldest') p.set('order', f.order);
   return p;
 }
 
 /** Filters + 0-based grid page → query of GET /moderation/queue (pages start at 1). */
 export function buildModerationQuery(f: ModerationFilters, page: number, pageSize: number): ModerationQuery {
-  const query: ModerationQuery = { status: f.status, page: page + 1, pageSize };
+  const query: ModerationQuery = { status: f.status, order: f.order, page: page + 1, pageSize };
   if (f.kind) query.kind = f.kind;
   return query;
 }

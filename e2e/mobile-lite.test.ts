@@ -67,7 +67,7 @@ test('a citizen registers in mobile-lite with the SMS code, signs out and signs 
 test('a service that is not built yet says so instead of showing a fake page', async () => {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   await page.goto(`${product.url}/`);
-  await page.getByTestId('service-jobs').click();
+  await page.getByTestId('service-cvs').click();
   await page.getByTestId('service-soon').waitFor();
   assert.match((await page.getByTestId('service-soon').textContent()) ?? '', /Chưa hoạt động/);
   await page.close();

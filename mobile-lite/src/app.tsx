@@ -22,6 +22,8 @@ const FeedbackList = lazyScreen(() => import('./screens/FeedbackList').then((m) 
 const FeedbackForm = lazyScreen(() => import('./screens/FeedbackForm').then((m) => m.FeedbackForm));
 const FeedbackDetail = lazyScreen(() => import('./screens/FeedbackDetail').then((m) => m.FeedbackDetail));
 const Notifications = lazyScreen(() => import('./screens/Notifications').then((m) => m.Notifications));
+const Jobs = lazyScreen(() => import('./screens/Jobs').then((m) => m.Jobs));
+const JobDetail = lazyScreen(() => import('./screens/JobDetail').then((m) => m.JobDetail));
 
 function Redirect(props: { to: string }) {
   useEffect(() => navigate(props.to), [props.to]);
@@ -61,6 +63,11 @@ function screen(route: Route) {
       if (second === 'new' && !third) return <FeedbackForm />;
       if (second === 'draft' && third && route.parts.length === 3) return <FeedbackForm draftId={third} />;
       if (route.parts.length === 2) return <FeedbackDetail id={second} />;
+      return <NotFound />;
+    case 'jobs':
+      // #/jobs: search (public, like the job pages); #/jobs/<id>: one posting.
+      if (second === undefined) return <Jobs />;
+      if (route.parts.length === 2) return <JobDetail id={second} />;
       return <NotFound />;
     case 'notifications':
       if (!session.isSignedIn()) return <Redirect to="#/login" />;

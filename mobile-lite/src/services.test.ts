@@ -42,18 +42,20 @@ describe('services', () => {
     for (const s of services) expect(s.icon, s.id).toMatch(/^M[\d.\s,a-zA-Z-]+$/);
   });
 
-  it('accounts and feedback are available now, and available services have a route', () => {
+  it('accounts, feedback and jobs are available now, and available services have a route', () => {
     expect(services.filter((s) => s.status === 'available').map((s) => s.id)).toEqual([
       'accounts',
       'feedback',
+      'jobs',
     ]);
     for (const s of services) if (s.status === 'available') expect(s.route, s.id).toMatch(/^#\//);
   });
 
   it('unfinished services lead to the "not available yet" screen', () => {
-    const jobs = findService('jobs');
-    expect(jobs).toBeDefined();
-    expect(serviceHref(jobs!)).toBe('#/service/jobs');
+    const cvs = findService('cvs');
+    expect(cvs).toBeDefined();
+    expect(serviceHref(cvs!)).toBe('#/service/cvs');
+    expect(serviceHref(findService('jobs')!)).toBe('#/jobs');
     expect(serviceHref(findService('accounts')!)).toBe('#/profile');
   });
 

@@ -38,7 +38,8 @@ export const services: readonly Service[] = [
   {
     id: 'jobs',
     name: { vi: 'Việc làm', en: 'Jobs' },
-    status: 'soon',
+    status: 'available',
+    route: '#/jobs',
     icon: 'M3 8h18v12H3zM9 8V5h6v3M3 13h18',
   },
   {

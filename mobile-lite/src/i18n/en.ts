@@ -1,4 +1,5 @@
 import { feedbackEn } from '../feedback/messages';
+import { jobsEn } from '../jobs/messages';
 import type { Messages } from './vi';
 
 /** English. Must have exactly the keys of vi.ts (the type and a test both check). */
@@ -298,4 +299,5 @@ export const en: Messages = {
   'common.retry': 'Try again',
 
   ...feedbackEn,
+  ...jobsEn,
 };

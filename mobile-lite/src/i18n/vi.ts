@@ -1,4 +1,5 @@
 import { feedbackVi } from '../feedback/messages';
+import { jobsVi } from '../jobs/messages';
 
 /** Vietnamese — the default language. Every key here must exist in en.ts (checked by a test). */
 export const vi = {
@@ -296,6 +297,7 @@ export const vi = {
   'common.retry': 'Thử lại',
 
   ...feedbackVi,
+  ...jobsVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,169 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startProduct, launchBrowser, shot, DEMO_CITIZEN, type Product } from './harness.ts';
+
+/**
+ * mobile-lite, "Việc làm": the demo citizen signs in, opens the jobs tile, searches without accents,
+ * narrows to one industrial zone and opens a posting: salary, company, place, shifts, benefits, share link.
+ */
+let product: Product;
+let browser: Browser;
+before(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+const VIEWPORT = { width: 360, height: 740 };
+
+async function signIn(page: Page) {
+  await page.goto(`${product.url}/#/login`);
+  await page.locator('input[name="phone"]').fill(DEMO_CITIZEN.phone);
+  await page.locator('input[name="password"]').fill(DEMO_CITIZEN.password);
+  await page.getByTestId('login-submit').click();
+  // A browser the account has never used asks for the SMS code first.
+  const outcome = await Promise.race([
+    page
+      .getByTestId('login-new-device')
+      .waitFor()
+      .then(() => 'otp' as const),
+    page
+      .getByTestId('nav-account')
+      .waitFor()
+      .then(() => 'in' as const),
+  ]);
+  if (outcome === 'otp') {
+    await page.locator('input[name="otp"]').fill(product.lastCode(`+84${DEMO_CITIZEN.phone.slice(1)}`));
+    await page.getByTestId('login-otp-submit').click();
+    await page.getByTestId('nav-account').waitFor();
+  }
+}
+
+async function titles(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="job-item"] .jb-title').allTextContents();
+}
+
+test('the demo citizen finds a garment job without accents, filters by zone and opens it', async () => {
+  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'vi-VN' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page);
+
+  await page.goto(`${product.url}/#/`);
+  await page.getByTestId('service-jobs').click();
+  await page.getByTestId('jobs-form').waitFor();
+  assert.match(page.url(), /#\/jobs$/);
+  await page.getByTestId('job-item').first().waitFor();
+  const newest = await page.getByTestId('job-item').count();
+  assert.ok(newest >= 10, `the newest postings show first (${newest})`);
+  assert.equal(await page.getByTestId('jobs-more').count(), 1, 'more than one page of 60 demo postings');
+  await page.screenshot({ path: shot('mobile-jobs-list') });
+
+  // "Xem thêm" appends the next page.
+  await page.getByTestId('jobs-more').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="job-item"]').length > n, newest);
+
+  // No accents typed; the server matches "Công nhân may".
+  await page.getByTestId('jobs-q').fill('cong nhan may');
+  await page.getByTestId('jobs-search').click();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-testid="job-item"] .jb-title')].every((e) =>
+      /Công nhân may/.test(e.textContent ?? ''),
+    ),
+  );
+  const found = await titles(page);
+  assert.ok(found.length >= 2, `garment postings found: ${found.join(' | ')}`);
+  const salaries = await page.getByTestId('job-salary').allTextContents();
+  for (const s of salaries)
+    assert.match(s, /^(\d+(,\d)?(–\d+(,\d)?)? triệu\/tháng|Từ .+|Đến .+|Thỏa thuận)$/);
+  await page.screenshot({ path: shot('mobile-jobs-search'), fullPage: true });
+
+  // One zone: every result is in it.
+  const zoneSelect = page.getByTestId('jobs-zone');
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="jobs-zone"]') as HTMLSelectElement).options.length > 1,
+  );
+  await zoneSelect.selectOption('kcn-hoa-phu');
+  const zoneName = ((await zoneSelect.locator('option:checked').textContent()) ?? '').replace(
+    /\s*\(\d+\)$/,
+    '',
+  );
+  assert.ok(zoneName.length > 0);
+  await page.waitForFunction((name) => {
+    const rows = [...document.querySelectorAll('[data-testid="job-item"]')];
+    return rows.length > 0 && rows.every((r) => (r.textContent ?? '').includes(name));
+  }, zoneName);
+  const inZone = await titles(page);
+  assert.ok(inZone.every((t) => /Công nhân may/.test(t)));
+
+  // Salary at least 12 million: the garment jobs (6,5–9 triệu) are gone.
+  await page.getByTestId('jobs-salary').locator('button[data-value="12"]').click();
+  await page.waitForFunction(() => {
+    if (document.querySelector('[data-testid="jobs-empty"]')) return true;
+    const shown = [...document.querySelectorAll('[data-testid="job-salary"]')].map(
+      (e) => e.textContent ?? '',
+    );
+    // The upper end of "6,5–9 triệu/tháng" must reach 12 (no named helpers: tsx would wrap them in __name).
+    return (
+      shown.length > 0 &&
+      shown.every((s) => Number((/([\d,]+) triệu/.exec(s)?.[1] ?? '0').replace(',', '.')) >= 12)
+    );
+  });
+  await page.getByTestId('jobs-salary').locator('button[data-value="0"]').click();
+  await page.getByTestId('job-item').first().waitFor();
+
+  // The posting: title, salary, company, place, shifts, benefits and a link to its public page.
+  const first = page.getByTestId('job-item').first();
+  const listSalary = (await first.getByTestId('job-salary').textContent()) ?? '';
+  const id = await first.getAttribute('data-id');
+  await first.click();
+  await page.getByTestId('job-detail').waitFor();
+  assert.match(page.url(), new RegExp(`#/jobs/${id}$`));
+  assert.match((await page.locator('main h1').textContent()) ?? '', /Công nhân may/);
+  assert.equal(await page.getByTestId('job-detail-salary').textContent(), listSalary);
+  assert.match(listSalary, /triệu\/tháng|Thỏa thuận/);
+  assert.match((await page.getByTestId('job-company').textContent()) ?? '', /\S/);
+  assert.match((await page.getByTestId('job-place').textContent()) ?? '', new RegExp(zoneName));
+  assert.match((await page.getByTestId('job-shifts').textContent()) ?? '', /Ca /);
+  assert.ok((await page.getByTestId('job-benefits').locator('li').count()) > 0);
+  const share = await page.getByTestId('job-share-url').inputValue();
+  assert.equal(share, `${product.url}/jobs/${id}`);
+  const publicPage = await fetch(share);
+  assert.equal(publicPage.status, 200);
+  assert.match(await publicPage.text(), /Công nhân may/);
+  await page.screenshot({ path: shot('mobile-job-detail'), fullPage: true });
+
+  // Back: the same list and filters.
+  await page.getByTestId('job-back').click();
+  await page.getByTestId('job-item').first().waitFor();
+  assert.equal(await page.getByTestId('jobs-q').inputValue(), 'cong nhan may');
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="jobs-zone"]') as HTMLSelectElement).value === 'kcn-hoa-phu',
+  );
+  assert.equal((await titles(page)).length, inZone.length);
+
+  // An unknown posting says so.
+  await page.goto(`${product.url}/#/jobs/00000000-0000-4000-8000-000000000000`);
+  await page.getByTestId('job-missing').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('offline, the jobs screen says the list needs the network, and reloads when it is back', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await page.goto(`${product.url}/#/jobs`);
+  await page.getByTestId('job-item').first().waitFor();
+  await context.setOffline(true);
+  await page.getByTestId('jobs-search').click();
+  await page.getByTestId('jobs-offline').waitFor();
+  assert.equal(await page.getByTestId('job-item').count(), 0);
+  await page.screenshot({ path: shot('mobile-jobs-offline') });
+  await context.setOffline(false);
+  await page.getByTestId('job-item').first().waitFor();
+  await context.close();
+});

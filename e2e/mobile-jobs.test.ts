@@ -167,3 +167,35 @@ test('offline, the jobs screen says the list needs the network, and reloads when
   await page.getByTestId('job-item').first().waitFor();
   await context.close();
 });
+
+test('"Gần tôi" asks for the position and lists the nearest postings first, with their distance', async () => {
+  const zones = (await (await fetch(`${product.url}/api/v1/work/zones`)).json()) as {
+    items: { code: string; name: string; lat: number | null; lng: number | null }[];
+  };
+  const zone = zones.items.find((z) => z.code === 'kcn-hoa-phu');
+  assert.ok(zone?.lat != null && zone.lng != null);
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    geolocation: { latitude: zone.lat, longitude: zone.lng },
+    permissions: ['geolocation'],
+  });
+  const page = await context.newPage();
+  await page.goto(`${product.url}/#/jobs`);
+  await page.getByTestId('job-item').first().waitFor();
+  await page.getByTestId('jobs-sort').locator('button[data-value="nearby"]').click();
+  await page.waitForFunction(() =>
+    /Cách [\d,.]+ km/.test(document.querySelector('[data-testid="job-item"]')?.textContent ?? ''),
+  );
+  const km = (await page.locator('[data-testid="job-item"] .jb-meta').allTextContents())
+    .map((t) => /Cách ([\d,.]+) km/.exec(t)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map((v) => Number(v.replace(/\./g, '').replace(',', '.')));
+  assert.ok(km.length >= 10);
+  assert.deepEqual(
+    km,
+    [...km].sort((a, b) => a - b),
+  );
+  assert.ok(km[0]! < 5, `the nearest posting is in the zone (${km[0]} km)`);
+  await page.screenshot({ path: shot('mobile-jobs-nearby') });
+  await context.close();
+});

@@ -1,11 +1,13 @@
 import { fbTriageEn } from '../feedback/messages';
 import { moderationEn } from '../moderation/messages';
+import { zonesEn } from '../workforce/messages';
 import type { MessageKey } from './vi';
 
 // English — must have exactly the keys of vi.ts (the type enforces it, i18n.test.ts checks it at run time).
 export const en: Record<MessageKey, string> = {
   ...fbTriageEn,
   ...moderationEn,
+  ...zonesEn,
   'app.title': 'Đắk Lắk Operations Center',
   'app.shortTitle': 'Đắk Lắk IOC',
   'app.loading': 'Loading…',

@@ -2,10 +2,12 @@
 // i18n.test.ts and by the type of en.ts). Placeholders are written {name}.
 import { fbTriageVi } from '../feedback/messages';
 import { moderationVi } from '../moderation/messages';
+import { zonesVi } from '../workforce/messages';
 
 export const vi = {
   ...fbTriageVi,
   ...moderationVi,
+  ...zonesVi,
   'app.title': 'Trung tâm điều hành Đắk Lắk',
   'app.shortTitle': 'IOC Đắk Lắk',
   'app.loading': 'Đang tải…',

@@ -13,7 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -56,10 +56,20 @@ export function ModerationPage() {
   const rows = useMemo(() => queue.data?.items ?? [], [queue.data]);
   const pending = queue.data?.pendingByKind ?? [];
   const pendingTotal = pending.reduce((n, k) => n + k.count, 0);
-  // A kind chosen in the address but with nothing pending still gets a tab, so the selection shows.
+  // A kind chosen in the address but with nothing pending still gets a tab, so the selection shows;
+  // its label comes from the rows or from an earlier answer.
+  const labels = useRef(new Map<string, ModerationRow['kindLabel']>());
+  for (const k of [...pending, ...rows]) labels.current.set(k.kind, k.kindLabel);
   const kinds =
     filters.kind && !pending.some((k) => k.kind === filters.kind)
-      ? [...pending, { kind: filters.kind, kindLabel: { vi: filters.kind, en: filters.kind }, count: 0 }]
+      ? [
+          ...pending,
+          {
+            kind: filters.kind,
+            kindLabel: labels.current.get(filters.kind) ?? { vi: filters.kind, en: filters.kind },
+            count: 0,
+          },
+        ]
       : pending;
 
   const columns = useMemo<GridColDef<ModerationRow>[]>(
@@ -67,7 +77,7 @@ export function ModerationPage() {
       {
         field: 'submittedAt',
         headerName: t('mod.col.submittedAt'),
-        width: 150,
+        width: 170,
         valueGetter: (_v, row) => formatDateTime(row.submittedAt, lang) ?? '',
       },
       {
@@ -188,7 +198,7 @@ export function ModerationPage() {
 
       {queue.problem ? <ProblemAlert problem={queue.problem} onRetry={queue.reload} /> : null}
 
-      <Box sx={{ height: 'calc(100vh - 300px)', minHeight: 420 }}>
+      <Box sx={{ height: 'calc(100vh - 300px)', minHeight: 420 }} data-testid="mod-queue">
         <DataGrid<ModerationRow>
           rows={rows}
           rowCount={queue.data?.total ?? 0}
@@ -209,7 +219,6 @@ export function ModerationPage() {
           hideFooterSelectedRowCount
           sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
           aria-label={t('mod.title')}
-          data-testid="mod-queue"
         />
       </Box>
 

@@ -205,3 +205,47 @@ test('an administrator adds an industrial cluster, is told a point outside the p
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an item another moderator decided meanwhile is shown as decided, not as an error', async () => {
+  const employer = (await product.login(EMPLOYER.phone, EMPLOYER.password)).accessToken;
+  // The other moderator: the administrator, through the API.
+  const other = (await product.login('0905000001', 'DakLak@2026')).accessToken;
+  const name = `Công ty CP Nông sản Krông Pắc ${Date.now() % 100000}`;
+  const created = await call(employer, 'POST', '/api/v1/work/companies', {
+    name,
+    taxCode: taxCode(),
+    address: '45 Giải Phóng, thị trấn Phước An',
+    communeCode: '24175',
+    industry: 'A',
+    size: '10-49',
+    contact: { name: 'Phạm Văn Đức', phone: '0262 3521 777' },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const queue = await call(other, 'GET', '/api/v1/moderation/queue?kind=company&order=newest&pageSize=100');
+  const item = (queue.body.items as { id: string; entityId: string }[]).find(
+    (i) => i.entityId === created.body.id,
+  );
+  assert.ok(item);
+
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${product.url}/console/`);
+  await consoleSignIn(page, product, MODERATOR.phone, MODERATOR.password);
+  await page.getByTestId('nav-moderation').waitFor();
+  await page.goto(`${product.url}/console/moderation/${item.id}?kind=company`);
+  await page.getByTestId('mod-item-title').filter({ hasText: name }).waitFor();
+
+  const decided = await call(other, 'POST', `/api/v1/moderation/items/${item.id}/decision`, {
+    decision: 'reject',
+    reason: 'Thiếu giấy phép kinh doanh.',
+  });
+  assert.equal(decided.status, 200);
+
+  await page.getByTestId('mod-approve').click();
+  await page.getByTestId('mod-confirm-decision').click();
+  await page.getByTestId('mod-already-decided').waitFor();
+  await page.locator('[data-testid="mod-item-status"][data-status="rejected"]').waitFor();
+  await page.getByTestId('mod-item-decided').filter({ hasText: 'Thiếu giấy phép kinh doanh.' }).waitFor();
+  assert.equal(await page.getByTestId('mod-decision-dialog').count(), 0);
+  await page.screenshot({ path: shot('console-moderation-conflict'), animations: 'disabled' });
+  await page.close();
+});

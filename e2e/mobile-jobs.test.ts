@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startProduct, launchBrowser, shot, DEMO_CITIZEN, type Product } from './harness.ts';
 
 /**
@@ -14,6 +14,7 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(async () => {
+  await citizen?.close();
   await browser?.close();
   await product?.stop();
 });
@@ -39,8 +40,24 @@ async function signIn(page: Page) {
   if (outcome === 'otp') {
     await page.locator('input[name="otp"]').fill(product.lastCode(`+84${DEMO_CITIZEN.phone.slice(1)}`));
     await page.getByTestId('login-otp-submit').click();
-    await page.getByTestId('nav-account').waitFor();
+    await page
+      .getByTestId('nav-account')
+      .waitFor({ timeout: 8000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: shot('mobile-jobs-signin-failed') });
+        throw new Error(`${String(e)}\n${(await page.locator('main').textContent()) ?? ''}`);
+      });
   }
+}
+
+let citizen: BrowserContext | undefined;
+/** A page of one browser the demo citizen signed in on once (each new browser costs an SMS code). */
+async function citizenPage(): Promise<Page> {
+  if (citizen) return citizen.newPage();
+  citizen = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
+  const page = await citizen.newPage();
+  await signIn(page);
+  return page;
 }
 
 async function titles(page: Page): Promise<string[]> {
@@ -48,10 +65,9 @@ async function titles(page: Page): Promise<string[]> {
 }
 
 test('the demo citizen finds a garment job without accents, filters by zone and opens it', async () => {
-  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'vi-VN' });
+  const page = await citizenPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page);
 
   await page.goto(`${product.url}/#/`);
   await page.getByTestId('service-jobs').click();
@@ -198,4 +214,61 @@ test('"Gần tôi" asks for the position and lists the nearest postings first, w
   assert.ok(km[0]! < 5, `the nearest posting is in the zone (${km[0]} km)`);
   await page.screenshot({ path: shot('mobile-jobs-nearby') });
   await context.close();
+});
+
+test('the demo citizen applies with the default CV; a second application is refused with the reason', async () => {
+  const api = await product.login(DEMO_CITIZEN.phone, DEMO_CITIZEN.password);
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${product.url}${path}`, {
+      headers: { authorization: `Bearer ${api.accessToken}` },
+    });
+    assert.equal(res.status, 200, path);
+    return (await res.json()) as T;
+  };
+  const mine = await get<{ items: { posting: { id: string } }[] }>(
+    '/api/v1/work/applications/mine?pageSize=100',
+  );
+  const applied = new Set(mine.items.map((a) => a.posting.id));
+  const jobs = await get<{ items: { id: string; title: string }[] }>(
+    '/api/v1/work/jobs?sort=newest&limit=50',
+  );
+  const job = jobs.items.find((j) => !applied.has(j.id));
+  assert.ok(job, 'a posting the demo citizen has not applied to');
+
+  // Signed out: the card leads to the sign-in screen.
+  const visitor = await browser.newPage({ viewport: VIEWPORT });
+  await visitor.goto(`${product.url}/#/jobs/${job.id}`);
+  await visitor.getByTestId('job-apply-login').waitFor();
+  await visitor.close();
+
+  const page = await citizenPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${product.url}/#/jobs/${job.id}`);
+  await page.getByTestId('job-apply-send').waitFor();
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="job-apply-cv"]') as HTMLSelectElement).value !== '',
+  );
+  await page.getByTestId('job-apply-message').fill('Tôi có thể đi làm ngay tuần sau.');
+  await page.getByTestId('job-apply-send').click();
+  await page.getByTestId('job-apply').getByRole('status').waitFor();
+  assert.match((await page.getByTestId('job-apply').textContent()) ?? '', /Đã nộp hồ sơ/);
+  await page.screenshot({ path: shot('mobile-job-applied'), fullPage: true });
+
+  const after = await get<{ items: { posting: { id: string }; message: string | null }[] }>(
+    '/api/v1/work/applications/mine?pageSize=100',
+  );
+  const made = after.items.find((a) => a.posting.id === job.id);
+  assert.equal(made?.message, 'Tôi có thể đi làm ngay tuần sau.');
+
+  await page.reload();
+  await page.getByTestId('job-apply-send').waitFor();
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="job-apply-cv"]') as HTMLSelectElement).value !== '',
+  );
+  await page.getByTestId('job-apply-send').click();
+  await page.getByTestId('alert-error').waitFor();
+  assert.match((await page.getByTestId('alert-error').textContent()) ?? '', /đã ứng tuyển/);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -69,6 +69,14 @@ export const jobsVi = {
   'jobs.shareCopied': 'Đã chép đường dẫn.',
   'jobs.shareLink': 'Đường dẫn chia sẻ',
   'jobs.back': 'Danh sách việc làm',
+  'jobs.apply': 'Ứng tuyển',
+  'jobs.applyLogin': 'Đăng nhập để ứng tuyển',
+  'jobs.applyCv': 'Hồ sơ xin việc',
+  'jobs.applyDefault': 'mặc định',
+  'jobs.applyMessage': 'Lời nhắn cho nhà tuyển dụng (không bắt buộc)',
+  'jobs.applySend': 'Nộp hồ sơ',
+  'jobs.applied': 'Đã nộp hồ sơ. Nhà tuyển dụng sẽ liên hệ qua thông báo trong ứng dụng.',
+  'jobs.applyNoCv': 'Bạn chưa có hồ sơ xin việc. Tạo hồ sơ trước khi ứng tuyển.',
 } as const satisfies Record<string, string>;
 
 export const jobsEn: Record<keyof typeof jobsVi, string> = {
@@ -141,4 +149,12 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
   'jobs.shareCopied': 'Link copied.',
   'jobs.shareLink': 'Share link',
   'jobs.back': 'Job list',
+  'jobs.apply': 'Apply',
+  'jobs.applyLogin': 'Sign in to apply',
+  'jobs.applyCv': 'CV',
+  'jobs.applyDefault': 'default',
+  'jobs.applyMessage': 'Message to the employer (optional)',
+  'jobs.applySend': 'Send application',
+  'jobs.applied': 'Application sent. The employer will reply through the app’s notifications.',
+  'jobs.applyNoCv': 'You have no CV yet. Create one before applying.',
 };

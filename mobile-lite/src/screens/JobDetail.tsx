@@ -3,6 +3,7 @@ import { attempt } from '../api/call';
 import { api } from '../api/client';
 import { Alert, Button, Title } from '../components/ui';
 import { t } from '../i18n';
+import { ApplyCard } from '../jobs/apply';
 import { formatDate, shareUrl, vietnamToday } from '../jobs/format';
 import { BenefitChips, Deadline, label, placeText, salaryText, type JobDetail as Job } from '../jobs/parts';
 
@@ -121,6 +122,7 @@ export function JobDetail(props: { id: string }) {
           <BenefitChips benefits={job.benefits} testId="job-benefits" />
         </div>
       )}
+      <ApplyCard jobId={job.id} />
       <div class="card jb-section">
         <h2>{t('jobs.description')}</h2>
         <p data-testid="job-description">{job.description}</p>

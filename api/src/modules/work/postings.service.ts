@@ -193,11 +193,27 @@ export function createPostingsService(deps: PostingsDeps) {
       `UPDATE job_postings SET status = 'pending_review', rejection_reason = NULL, updated_at = now() WHERE id = :id`,
       { replacements: { id: r.id }, transaction: t },
     );
+    // The moderator judges what was submitted: the row as it now stands (after this edit).
+    const now = await load(r.id, t);
     await moderation?.submit(t, {
       kind: KIND,
       entityId: r.id,
-      title: r.title,
-      summary: { companyId: r.company_id, companyName: r.company_name, industry: r.industry },
+      title: now.title,
+      summary: {
+        companyId: now.company_id,
+        companyName: now.company_name,
+        industry: now.industry,
+        salaryMin: now.salary_min === null ? null : Number(now.salary_min),
+        salaryMax: now.salary_max === null ? null : Number(now.salary_max),
+        ...(now.salary_negotiable ? { salary: 'Thỏa thuận' } : {}),
+        type: now.employment_type,
+        openings: now.openings,
+        communeCode: now.commune_code,
+        zoneCode: now.zone_code,
+        deadline: now.deadline,
+        description: now.description,
+        requirements: now.requirements,
+      },
       submittedBy: userId,
     });
   }

@@ -199,6 +199,7 @@ describe('state machine', () => {
     const same = await api.request('PATCH', base, { salaryMin: 6_000_000 }, employerA.h);
     expect(same.body.reviewRequired).toBe(false);
 
+    let place = (await api.request('GET', base, undefined, employerA.h)).body.communeCode as string;
     for (const change of [
       { salaryMax: 9_000_000 },
       { communeCode: commune2.code },
@@ -209,6 +210,15 @@ describe('state machine', () => {
       expect((await api.request('GET', `/api/v1/work/jobs/${draft.id}`)).status).toBe(404);
       const again = await pendingItem(api, draft.id);
       expect(again).toBeTruthy();
+      // The moderator sees the posting as edited, not as it was.
+      const snapshot = (await api.request('GET', `/api/v1/moderation/items/${again}`, undefined, moderator.h))
+        .body.summary;
+      expect(snapshot).toMatchObject({
+        salaryMax: change.salaryMax ?? 9_000_000,
+        communeCode: (place = change.communeCode ?? place),
+        type: expect.any(String),
+      });
+      if (change.requirements) expect(snapshot.requirements).toBe(change.requirements);
       expect(
         (
           await api.request(

@@ -87,7 +87,7 @@ test('the demo citizen finds a garment job without accents, filters by zone and 
   await page.getByTestId('jobs-q').fill('cong nhan may');
   await page.getByTestId('jobs-search').click();
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('[data-testid="job-item"] .jb-title')].every((e) =>
+    Array.from(document.querySelectorAll('[data-testid="job-item"] .jb-title')).every((e) =>
       /Công nhân may/.test(e.textContent ?? ''),
     ),
   );
@@ -110,7 +110,7 @@ test('the demo citizen finds a garment job without accents, filters by zone and 
   );
   assert.ok(zoneName.length > 0);
   await page.waitForFunction((name) => {
-    const rows = [...document.querySelectorAll('[data-testid="job-item"]')];
+    const rows = Array.from(document.querySelectorAll('[data-testid="job-item"]'));
     return rows.length > 0 && rows.every((r) => (r.textContent ?? '').includes(name));
   }, zoneName);
   const inZone = await titles(page);
@@ -120,7 +120,7 @@ test('the demo citizen finds a garment job without accents, filters by zone and 
   await page.getByTestId('jobs-salary').locator('button[data-value="12"]').click();
   await page.waitForFunction(() => {
     if (document.querySelector('[data-testid="jobs-empty"]')) return true;
-    const shown = [...document.querySelectorAll('[data-testid="job-salary"]')].map(
+    const shown = Array.from(document.querySelectorAll('[data-testid="job-salary"]')).map(
       (e) => e.textContent ?? '',
     );
     // The upper end of "6,5–9 triệu/tháng" must reach 12 (no named helpers: tsx would wrap them in __name).

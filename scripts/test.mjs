@@ -68,7 +68,7 @@ const vitest = (ws) => {
 };
 
 const steps = [
-  { name: 'typecheck', cmd: 'npm', args: ['run', 'typecheck', '--workspaces'] },
+  { name: 'typecheck', cmd: 'npm', args: ['run', 'typecheck'] },
   { name: 'lint', cmd: 'npm', args: ['run', 'lint'] },
   { name: 'generated types', cmd: 'node', args: ['scripts/check-generated.mjs'] },
   vitest('api'),

@@ -10,9 +10,7 @@
 // Env: BENCH_REPORTS (default 1000000), BENCH_USERS (50000), BENCH_REQUESTS (sequential requests per case, 100),
 // BENCH_CONCURRENCY (4), BENCH_KEEP_DB=1 keeps the database for a look afterwards.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +18,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { Sequelize } from 'sequelize';
 import { register } from 'tsx/esm/api';
+import { benchDatabase, freePort, quantile, secs } from './bench-lib.mjs';
 
 register();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,46 +43,9 @@ const TARGET_MS = 50;
 const HEAVY_REPORTS = 3000; // the heavy user's reports
 const PASSWORD = 'BenchDakLak2026';
 const log = pino({ level: 'warn' });
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlid-bench-fb-'));
-fs.chmodSync(tmp, 0o755);
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-  });
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
-};
-const secs = (t) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
-
-let embedded;
-let admin;
-let dbName;
+let benchDb;
 let child;
-
-async function createDatabase() {
-  if (process.env.DATABASE_URL) {
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = '/postgres';
-    admin = new pg.Client({ connectionString: u.toString() });
-    await admin.connect();
-    dbName = `dlid_bench_fb_${process.pid}`;
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    u.pathname = `/${dbName}`;
-    return u.toString();
-  }
-  embedded = await startEmbeddedPostgres({
-    dataDir: path.join(tmp, 'pg'),
-    port: await freePort(),
-    database: 'daklak_bench',
-    log,
-  });
-  return embedded.url;
-}
 
 /** 1,000,000 reports in one INSERT … SELECT generate_series; the secondary indexes are built after the load. */
 async function load(db) {
@@ -211,7 +173,7 @@ async function startApi(url) {
       DATABASE_URL: url,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: tmp,
+      DATA_DIR: benchDb.tmp,
       ACCESS_LOG: 'false',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
@@ -276,7 +238,8 @@ async function main() {
   console.log(
     `bench:feedback — ${REPORTS.toLocaleString('en')} reports, ${USERS.toLocaleString('en')} users`,
   );
-  const url = await createDatabase();
+  benchDb = await benchDatabase('fb', { startEmbeddedPostgres, log });
+  const url = benchDb.url;
   const sequelize = createSequelize(url);
   await migrate(sequelize);
   await seedReference(sequelize, log);
@@ -409,12 +372,6 @@ main()
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-    if (admin) {
-      if (process.env.BENCH_KEEP_DB) console.log(`database kept: ${dbName}`);
-      else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
-    await embedded?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await benchDb?.drop();
     process.exit(process.exitCode ?? 0);
   });

@@ -13,9 +13,7 @@
 // Env: BENCH_POSTINGS (200000), BENCH_COMPANIES (2000), BENCH_REQUESTS (100), BENCH_CONCURRENCY (4),
 // BENCH_CASE_SECONDS (20: each phase of a case stops after this, with at least 5 samples), BENCH_KEEP_DB=1.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +21,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { Sequelize } from 'sequelize';
 import { register } from 'tsx/esm/api';
+import { benchDatabase, freePort, quantile, secs } from './bench-lib.mjs';
 
 register();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,46 +49,9 @@ const SEARCH_TARGET = 30;
 const STATS_TARGET = 200;
 const PASSWORD = 'BenchDakLak2026';
 const log = pino({ level: 'warn' });
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlid-bench-jobs-'));
-fs.chmodSync(tmp, 0o755);
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-  });
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
-};
-const secs = (t) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
-
-let embedded;
-let admin;
-let dbName;
+let benchDb;
 let child;
-
-async function createDatabase() {
-  if (process.env.DATABASE_URL) {
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = '/postgres';
-    admin = new pg.Client({ connectionString: u.toString() });
-    await admin.connect();
-    dbName = `dlid_bench_jobs_${process.pid}`;
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    u.pathname = `/${dbName}`;
-    return u.toString();
-  }
-  embedded = await startEmbeddedPostgres({
-    dataDir: path.join(tmp, 'pg'),
-    port: await freePort(),
-    database: 'daklak_bench',
-    log,
-  });
-  return embedded.url;
-}
 
 const QUALIFIERS = [
   '',
@@ -261,7 +223,7 @@ async function startApi(url) {
       DATABASE_URL: url,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATA_DIR: tmp,
+      DATA_DIR: benchDb.tmp,
       ACCESS_LOG: 'false',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
@@ -331,7 +293,8 @@ async function main() {
   console.log(
     `bench:jobs — ${POSTINGS.toLocaleString('en')} postings, ${COMPANIES.toLocaleString('en')} companies × 24 months`,
   );
-  const url = await createDatabase();
+  benchDb = await benchDatabase('jobs', { startEmbeddedPostgres, log });
+  const url = benchDb.url;
   const sequelize = createSequelize(url);
   await migrate(sequelize);
   await seedReference(sequelize, log);
@@ -480,12 +443,6 @@ main()
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-    if (admin) {
-      if (process.env.BENCH_KEEP_DB) console.log(`database kept: ${dbName}`);
-      else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
-    await embedded?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await benchDb?.drop();
     process.exit(process.exitCode ?? 0);
   });

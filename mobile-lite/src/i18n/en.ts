@@ -1,5 +1,6 @@
 import { feedbackEn } from '../feedback/messages';
 import { jobsEn } from '../jobs/messages';
+import { cvsEn } from '../cvs/messages';
 import type { Messages } from './vi';
 
 /** English. Must have exactly the keys of vi.ts (the type and a test both check). */
@@ -300,4 +301,5 @@ export const en: Messages = {
 
   ...feedbackEn,
   ...jobsEn,
+  ...cvsEn,
 };

@@ -1,5 +1,6 @@
 import { feedbackVi } from '../feedback/messages';
 import { jobsVi } from '../jobs/messages';
+import { cvsVi } from '../cvs/messages';
 
 /** Vietnamese — the default language. Every key here must exist in en.ts (checked by a test). */
 export const vi = {
@@ -298,6 +299,7 @@ export const vi = {
 
   ...feedbackVi,
   ...jobsVi,
+  ...cvsVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

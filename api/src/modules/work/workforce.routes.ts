@@ -68,7 +68,8 @@ export function workforceRoutes(reports: WorkforceReports, stats: WorkforceStats
       description:
         'Verified companies only. Stock figures (headcount, women, vacancies, companies filed) are those of the last ' +
         'month of the range; flows (hires, separations, applications and hires through the app) are summed. ' +
-        '`alerts`: zones whose latest reported vacancy rate in the range is above WORKFORCE_VACANCY_ALERT.',
+        '`alerts`: zones whose latest reported vacancy rate in the range is above `threshold` (the line asked for, ' +
+        'else WORKFORCE_VACANCY_ALERT).',
       access: 'workforce:read',
       query: SummaryQuery,
       responses: {

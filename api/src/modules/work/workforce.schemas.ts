@@ -87,6 +87,12 @@ export const SummaryQuery = z
     from: Month.optional().describe('First month (default: 11 months before `to`)'),
     to: Month.optional().describe('Last month (default: last month, Vietnam time)'),
     zone: z.string().max(40).optional().describe("Industrial zone code; 'none' = companies outside zones"),
+    threshold: z.coerce
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('Vacancy-rate alert line, 0–1 (default: WORKFORCE_VACANCY_ALERT); ignored by the CSV'),
   })
   .openapi('WorkforceSummaryQuery');
 
@@ -116,7 +122,9 @@ export const WorkforceSummary = z
     from: z.string(),
     to: z.string(),
     zone: z.string().nullable(),
-    threshold: z.number().describe('WORKFORCE_VACANCY_ALERT'),
+    threshold: z
+      .number()
+      .describe('The alert line used: `threshold` of the query, else WORKFORCE_VACANCY_ALERT'),
     totals: Figures,
     zones: z.array(ZoneFigures),
     series: z

@@ -157,7 +157,8 @@ export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert:
     });
   }
 
-  async function summary(q: Range & { zone?: string | undefined }) {
+  async function summary(q: Range & { zone?: string | undefined; threshold?: number | undefined }) {
+    const threshold = q.threshold ?? deps.vacancyAlert;
     const { from, to, months } = range(q);
     const names = await zoneNames();
     if (q.zone && !names.has(q.zone)) throw unknownZone(q.zone);
@@ -177,7 +178,7 @@ export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert:
       if (!latest) continue;
       const c = data!.get(latest)!;
       const r = rate(c.vacancies, c.headcount);
-      if (r !== null && r > deps.vacancyAlert)
+      if (r !== null && r > threshold)
         alerts.push({ code, name: names.get(code) ?? code, month: latest, vacancyRate: r });
     }
     const all = [...byZone.values()];
@@ -186,7 +187,7 @@ export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert:
       from,
       to,
       zone: q.zone ?? null,
-      threshold: deps.vacancyAlert,
+      threshold,
       totals: figures(months, all, totalExpected),
       zones,
       series: series(months, all),

@@ -146,13 +146,20 @@ describe('statistics', () => {
     expect(b.alerts.map((a: { code: string }) => a.code).sort()).toEqual(['tz1', 'tz2']);
   });
 
-  it('filters by zone and alerts only above the configured threshold', async () => {
+  it('filters by zone and alerts only above the configured threshold or the one asked for', async () => {
     const res = await get('/workforce/summary?from=2026-01&to=2026-02&zone=tz2');
     expect(res.body.totals).toMatchObject({ headcount: 200, companiesExpected: 1, appApplications: 0 });
     expect(res.body.zones.map((z: { code: string }) => z.code)).toEqual(['tz2']);
     const strict = createWorkforceStats({ sequelize: api.sequelize, vacancyAlert: 0.2 });
     const s = await strict.summary({ from: '2026-01', to: '2026-02' });
     expect(s.alerts).toEqual([{ code: 'tz2', name: 'KCN Thử Hai', month: '2026-02', vacancyRate: 0.2308 }]);
+    const line = await get('/workforce/summary?from=2026-01&to=2026-02&threshold=0.2');
+    expect(line.body.threshold).toBe(0.2);
+    expect(line.body.alerts.map((a: { code: string }) => a.code)).toEqual(['tz2']);
+    const high = await get('/workforce/summary?from=2026-01&to=2026-02&threshold=0.5');
+    expect(high.body.alerts).toEqual([]);
+    expect((await get('/workforce/summary?threshold=1.5')).status).toBe(400);
+    expect((await get('/workforce/summary?threshold=abc')).status).toBe(400);
     expect((await get('/workforce/summary?zone=nope')).status).toBe(404);
     const reversed = await get('/workforce/summary?from=2026-03&to=2026-01');
     expect(reversed.status).toBe(400);

@@ -103,7 +103,21 @@ export async function seedDemo(
   log: Logger,
 ): Promise<DemoAccount[]> {
   await once(sequelize, 'demo:accounts:v1', async () => {
-    for (const a of DEMO_ACCOUNTS) await services.users.ensureUser(a);
+    for (const a of DEMO_ACCOUNTS) {
+      const { user } = await services.users.ensureUser(a);
+      // The demo employer has declared its CCCD (level 1): registering a company needs it.
+      if (a.roles.includes('employer'))
+        await services.cards.declare(
+          user.id,
+          {
+            cccdNumber: '066085000005',
+            fullName: 'Demo Nhà tuyển dụng',
+            dateOfBirth: '1985-05-05',
+            sex: 'male',
+          },
+          { userId: null, ip: null, userAgent: null, requestId: 'seed' },
+        );
+    }
     log.info({ accounts: DEMO_ACCOUNTS.length }, 'demo accounts created');
   });
   await once(sequelize, 'demo:officer-departments:v1', async (t) => {

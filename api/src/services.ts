@@ -72,7 +72,16 @@ export function createServices(deps: CoreDeps) {
   const identity = createIdentityService({ ...deps, otp, devices });
   const users = createUsersService({ sequelize: deps.sequelize, identity });
   const zones = createZones({ sequelize: deps.sequelize, config: deps.config });
-  const companies = createCompanies({ sequelize: deps.sequelize, moderation, users, zones, notifications });
+  const sealer = createSealer(deps.config.encryptionKey);
+  const cards = createCardService({ sequelize: deps.sequelize, sealer });
+  const companies = createCompanies({
+    sequelize: deps.sequelize,
+    moderation,
+    users,
+    zones,
+    notifications,
+    cards,
+  });
   const postings = createPostingsService({ sequelize: deps.sequelize, moderation });
   companies.onRenamed((id, t) => postings.refreshCompanySearchText(id, t));
   const admin = createAdminService({
@@ -85,10 +94,8 @@ export function createServices(deps: CoreDeps) {
     },
   });
   const reference = createReferenceService({ sequelize: deps.sequelize });
-  const sealer = createSealer(deps.config.encryptionKey);
   const cvs = createCvService({ sequelize: deps.sequelize, sealer });
   const applications = createApplicationService({ sequelize: deps.sequelize, notifications, cvs, companies });
-  const cards = createCardService({ sequelize: deps.sequelize, sealer });
   const qr = createQrService({
     sequelize: deps.sequelize,
     signer: deps.signer,

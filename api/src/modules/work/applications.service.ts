@@ -7,6 +7,7 @@ import type { NotificationService } from '../notifications/notifications.service
 import type { CvService } from './cvs.service.ts';
 import type { ApplyBody, MineQuery, StageBody } from './applications.schemas.ts';
 import { createPostingApplications } from './applications.list.ts';
+import { employerLinks } from './employer-links.ts';
 import { applicantNotice, NEXT, OPEN, STATUS_VI, type AppStatus } from './applications.texts.ts';
 
 export interface AppRow {
@@ -160,7 +161,7 @@ export function createApplicationService(deps: {
           kind,
           title,
           body,
-          link: `/work/applications/${r.id}`,
+          link: employerLinks.application(r.id),
           entity: { type: 'job_application', id: r.id },
         },
         t,

@@ -44,8 +44,9 @@ describe('applying', () => {
     const again = await apply(citizen.accessToken, posting, { cvId: cv.id });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'already_applied', applicationId: r.body.id });
-    // the company hears of it
-    expect((await notificationsOf(api, emp.id)).map((n) => n.kind)).toContain('work.application.new');
+    // the company hears of it; the bell opens the employer's screen of the application
+    const heard = (await notificationsOf(api, emp.id)).find((n) => n.kind === 'work.application.new');
+    expect(heard?.link).toBe(`#/employer/applications/${r.body.id}`);
 
     const w = await api.request(
       'POST',
@@ -315,7 +316,7 @@ describe('messages', () => {
     for (const u of [emp.id, colleague.id])
       expect(
         (await notificationsOf(api, u)).some(
-          (n) => n.kind === 'work.message' && n.link === `/work/applications/${id}`,
+          (n) => n.kind === 'work.message' && n.link === `#/employer/applications/${id}`,
         ),
       ).toBe(true);
 

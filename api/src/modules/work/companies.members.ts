@@ -5,6 +5,7 @@ import { Conflict, NotFound } from '../../platform/errors.ts';
 import type { UsersService } from '../identity/users.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import type { CompanyRole } from './companies.rows.ts';
+import { employerLinks } from './employer-links.ts';
 
 /** A company's staff accounts: owners list, add (by phone) and remove them; the last owner stays. */
 export function createCompanyMembers(deps: {
@@ -93,7 +94,7 @@ export function createCompanyMembers(deps: {
             vi: 'Đăng nhập lại để dùng quyền nhà tuyển dụng.',
             en: 'Sign in again to use the employer features.',
           },
-          link: `/work/companies/${id}`,
+          link: employerLinks.company(id),
           entity: { type: 'company', id },
         },
         t,

@@ -3,6 +3,7 @@ import { Problem } from '../../platform/openapi.ts';
 import {
   Company,
   CompanyCreate,
+  CompanyCreated,
   CompanyList,
   CompanyMember,
   CompanyMemberList,
@@ -40,13 +41,17 @@ export function companyRoutes(s: CompaniesService): RouteSpec[] {
       method: 'post',
       path: '/work/companies',
       tags,
-      summary: 'Register a company (the caller becomes its owner); it waits for verification by a moderator',
+      summary:
+        'Register a company (self-service: the caller becomes its owner and gets the employer role); it waits for verification by a moderator',
       description:
-        'Tax code: 10 digits with a valid check digit, or `NNNNNNNNNN-NNN` for a branch; each problem has its own code (`tax_code_format`, `tax_code_branch`, `tax_code_check_digit`).',
-      access: 'jobs:post',
+        'Needs identity level 1 (a declared CCCD): 403 `identity_level_required` with `requiredLevel` and `currentLevel`. ' +
+        'Tax code: 10 digits with a valid check digit, or `NNNNNNNNNN-NNN` for a branch; each problem has its own code (`tax_code_format`, `tax_code_branch`, `tax_code_check_digit`). ' +
+        'The creator is granted the employer role (audited); `refreshSession: true` means the access token does not carry it yet: refresh the session.',
+      access: 'user',
       body: CompanyCreate,
       responses: {
-        201: { description: 'Created, status pending', schema: Company },
+        201: { description: 'Created, status pending', schema: CompanyCreated },
+        403: { description: 'Identity level below 1 (`identity_level_required`)', schema: Problem },
         409: { description: 'Tax code already registered (`tax_code_taken`)', schema: Problem },
       },
       handler: ({ body, auth, actor }) => s.create(body, auth, actor),

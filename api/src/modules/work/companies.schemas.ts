@@ -126,6 +126,15 @@ export const Company = CompanyPublic.extend({
   .describe('Members and staff with moderation or workforce rights see this; others see CompanyPublic')
   .openapi('Company');
 
+export const CompanyCreated = Company.extend({
+  refreshSession: z
+    .boolean()
+    .describe(
+      'True when the caller was just given the employer role: its access token does not carry it yet, so the ' +
+        'client refreshes its session (POST /auth/refresh re-reads the roles) before using the employer routes',
+    ),
+}).openapi('CompanyCreated');
+
 export const CompanyView = z.union([Company, CompanyPublic]);
 export const CompanyList = z.object({ items: z.array(Company) }).openapi('CompanyList');
 

@@ -4,10 +4,12 @@ import type { AuthContext } from '../../platform/auth/permissions.ts';
 import { Conflict, Forbidden, NotFound, ValidationError, type FieldError } from '../../platform/errors.ts';
 import type { ModerationService } from '../moderation/moderation.service.ts';
 import type { UsersService } from '../identity/users.service.ts';
+import type { CardService } from '../identity/card.service.ts';
 import type { ZonesService } from './zones.service.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import type { CompanyCreateInput, CompanyUpdateInput } from './companies.schemas.ts';
 import { createCompanyMembers } from './companies.members.ts';
+import { employerLinks } from './employer-links.ts';
 import {
   COMPANY_SELECT as SELECT,
   NOT_FOUND,
@@ -34,8 +36,10 @@ export function createCompanies(deps: {
   users: UsersService;
   zones: ZonesService;
   notifications?: NotificationService;
+  /** The identity module's level check: registering a company needs a declared CCCD (level 1). */
+  cards: Pick<CardService, 'requireLevel'>;
 }) {
-  const { sequelize, moderation, users, zones, notifications } = deps;
+  const { sequelize, moderation, users, zones, notifications, cards } = deps;
   const q = <T extends object>(sql: string, replacements: Record<string, unknown>, t?: Transaction) =>
     sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction: t });
 
@@ -126,7 +130,13 @@ export function createCompanies(deps: {
     });
   }
 
+  /**
+   * Self-service registration: any account with a declared CCCD (level 1) may register a company; it becomes
+   * its owner and gets the employer role. `refreshSession` tells the client its access token does not carry
+   * that role yet (roles are in the token; a refresh re-reads them).
+   */
   async function create(input: CompanyCreateInput, auth: AuthContext, actor: AuditActor) {
+    await cards.requireLevel(auth.userId, 1);
     await checkRefs(input);
     if ((await q('SELECT 1 FROM companies WHERE tax_code = :tc', { tc: input.taxCode })).length)
       throw TAX_TAKEN;
@@ -169,7 +179,9 @@ export function createCompanies(deps: {
       if (isUnique(e)) throw TAX_TAKEN;
       throw e;
     }
-    return toFull(await load(id, auth.userId));
+    // The owner posts jobs: the account gets the employer role (granting is audited by the users service).
+    await users.grantRole(auth.userId, 'employer', actor);
+    return { ...toFull(await load(id, auth.userId)), refreshSession: !auth.roles.includes('employer') };
   }
 
   async function mine(userId: string) {
@@ -341,7 +353,7 @@ export function createCompanies(deps: {
       );
       return rows.map((r) => r.user_id);
     },
-    link: (entityId) => `/work/companies/${entityId}`,
+    link: employerLinks.company,
   });
 
   return {

@@ -64,10 +64,54 @@ describe('registering a company', () => {
     expect(bad.status).toBe(400);
   });
 
-  it('a citizen without jobs:post gets 403', async () => {
+  it('a citizen who has not declared a CCCD (level 0) gets 403 identity_level_required', async () => {
     const citizen = await registerCitizen(api);
     const res = await post(citizen.accessToken, companyInput());
     expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'identity_level_required', requiredLevel: 1, currentLevel: 0 });
+    expect(res.body.messages.vi).toContain('CCCD');
+    const mine = await api.request(
+      'GET',
+      '/api/v1/work/companies/mine',
+      undefined,
+      bearer(citizen.accessToken),
+    );
+    expect(mine.body.items).toEqual([]);
+  });
+
+  it('a level-1 citizen registers (self-service), becomes owner and, after a refresh, holds jobs:post', async () => {
+    const citizen = await registerCitizen(api);
+    const declared = await api.request(
+      'PUT',
+      '/api/v1/me/identity',
+      { cccdNumber: '066085012345', fullName: 'Nguyễn Văn An', dateOfBirth: '1985-03-04', sex: 'male' },
+      bearer(citizen.accessToken),
+    );
+    expect(declared.status).toBe(200);
+    const postings = (token: string) => api.request('GET', '/api/v1/work/postings', undefined, bearer(token));
+    expect((await postings(citizen.accessToken)).status).toBe(403);
+
+    const res = await post(citizen.accessToken, companyInput());
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'pending', myRole: 'owner', refreshSession: true });
+    // The old token does not carry the new role; the refreshed one does.
+    expect((await postings(citizen.accessToken)).status).toBe(403);
+    const refreshed = await api.request('POST', '/api/v1/auth/refresh', {
+      refreshToken: citizen.refreshToken,
+    });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.user.roles).toContain('employer');
+    expect((await postings(refreshed.body.accessToken)).status).toBe(200);
+    const grant = await api.sequelize.query(
+      `SELECT 1 FROM audit_log WHERE entity_id = :id AND action = 'user.role_grant'`,
+      { replacements: { id: citizen.user.id } },
+    );
+    expect(grant[0]).toHaveLength(1);
+
+    // A second company: the role is already in the token, nothing to refresh.
+    const second = await post(refreshed.body.accessToken, companyInput());
+    expect(second.status).toBe(201);
+    expect(second.body.refreshSession).toBe(false);
   });
 
   it('creates a pending company owned by the caller, queued for moderation; a duplicate tax code is 409', async () => {
@@ -125,6 +169,10 @@ describe('who sees and edits a company', () => {
     expect(pub.body.contact).toBeUndefined();
     const own = await api.request('GET', `/api/v1/work/companies/${c.id}`, undefined, bearer(emp.token));
     expect(own.body.contact.name).toBe('Nguyễn Văn Tuấn');
+    // The decision reaches the owner with a link to the employer screen of the company.
+    const notes = await api.request('GET', '/api/v1/me/notifications', undefined, bearer(emp.token));
+    const approved = notes.body.items.find((n: { kind: string }) => n.kind === 'moderation.approved');
+    expect(approved).toMatchObject({ entityId: c.id, link: `#/employer/companies/${c.id}` });
   });
 
   it('non-member PATCH is 403; identity edits of a verified company go back to review, others do not', async () => {
@@ -205,7 +253,11 @@ describe('staff accounts', () => {
     expect((roles[0] as Array<{ role: string }>).map((r) => r.role)).toContain('employer');
     expect(await api.services.companies.membership(worker.user.id, c.id)).toBe('staff');
     const notes = await api.request('GET', '/api/v1/me/notifications', undefined, bearer(worker.accessToken));
-    expect(notes.body.items[0]).toMatchObject({ kind: 'work.company.member_added', entityId: c.id });
+    expect(notes.body.items[0]).toMatchObject({
+      kind: 'work.company.member_added',
+      entityId: c.id,
+      link: `#/employer/companies/${c.id}`,
+    });
 
     // Staff: sees the company, may edit it, but cannot manage members.
     const staffView = await api.request(

@@ -2,11 +2,18 @@ import { bearer, newPhone, type TestApi } from '../../../test/helpers.ts';
 import type { Role } from '../../platform/auth/permissions.ts';
 import { taxCheckDigit } from './companies.taxcode.ts';
 
-/** An account with roles, signed in: { id, phone, token }. */
+/**
+ * An account with roles, signed in: { id, phone, token }. Employers have declared their CCCD (identity
+ * level 1), which registering a company needs.
+ */
 export async function makeAccount(api: TestApi, roles: Role[], fullName = 'Trần Thị Bình') {
   const phone = newPhone();
   const password = 'ThuNghiem2026';
   const { user } = await api.services.users.ensureUser({ phone, fullName, password, roles });
+  if (roles.includes('employer'))
+    await api.sequelize.query('UPDATE users SET identity_level = 1 WHERE id = :id', {
+      replacements: { id: user.id },
+    });
   const login = await api.request('POST', '/api/v1/auth/login', { phone, password });
   if (login.status !== 200) throw new Error(`login ${login.status} ${JSON.stringify(login.body)}`);
   return { id: user.id as string, phone, token: login.body.accessToken as string };

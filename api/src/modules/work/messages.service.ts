@@ -4,6 +4,7 @@ import type { AuthContext } from '../../platform/auth/permissions.ts';
 import { Conflict } from '../../platform/errors.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import type { ApplicationService } from './applications.service.ts';
+import { employerLinks } from './employer-links.ts';
 
 interface MessageRow {
   id: string;
@@ -86,7 +87,7 @@ export function createMessageService(deps: {
                 en: `Message from applicant ${r.applicant_name}`,
               },
               body: { vi: preview, en: preview },
-              link: `/work/applications/${id}`,
+              link: employerLinks.application(id),
               entity,
             },
             t,

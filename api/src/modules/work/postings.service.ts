@@ -4,6 +4,7 @@ import type { AuthContext } from '../../platform/auth/permissions.ts';
 import { Conflict, Forbidden, NotFound, ValidationError } from '../../platform/errors.ts';
 import type { ModerationHandler, ModerationService } from '../moderation/moderation.service.ts';
 import { loadIndustries } from './postings.industries.ts';
+import { employerLinks } from './employer-links.ts';
 import type { PostingCreateInput, PostingDto, PostingUpdateInput } from './postings.schemas.ts';
 import {
   POSTING_SELECT,
@@ -380,7 +381,7 @@ export function createPostingsService(deps: PostingsDeps) {
       );
       return r ? memberIds(r.company_id, t) : [];
     },
-    link: (entityId) => `/work/postings/${entityId}`,
+    link: employerLinks.posting,
   };
   moderation?.register(KIND, handler);
 

@@ -178,7 +178,8 @@ describe('state machine', () => {
     expect(pub.body.publishedAt).toBeTruthy();
     expect((await api.request('GET', `/api/v1/work/jobs/${draft.id}`)).status).toBe(200);
     const notes = await api.request('GET', '/api/v1/me/notifications', undefined, employerA.h);
-    expect(notes.body.items.some((n: { entityId: string }) => n.entityId === draft.id)).toBe(true);
+    const approved = notes.body.items.find((n: { entityId: string }) => n.entityId === draft.id);
+    expect(approved.link).toBe(`#/employer/postings/${draft.id}`);
 
     // Title and openings: applied at once, still public.
     const soft = await api.request(

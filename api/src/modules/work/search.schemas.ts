@@ -56,7 +56,14 @@ export const JobSummary = z
   .openapi('JobSummary');
 
 export const JobSearchResult = z
-  .object({ items: z.array(JobSummary), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(JobSummary),
+    nextCursor: z.string().nullable(),
+    searchedFor: z
+      .string()
+      .nullable()
+      .describe('The accent-free words searched for when a misspelt word of `q` was corrected, else null'),
+  })
   .openapi('JobSearchResult');
 
 export const JobDetail = JobSummary.extend({

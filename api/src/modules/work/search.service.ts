@@ -2,6 +2,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
 import type { Industry } from './postings.industries.ts';
 import type { JobDetailDto, JobSearchInput, JobSummaryDto } from './search.schemas.ts';
+import { likePattern, readQuery } from './search.words.ts';
 
 const TODAY = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 /** What citizens see: published and not past the deadline (the minute sweep may not have run yet). */
@@ -11,35 +12,40 @@ const DISTANCE = `6371.0 * 2 * asin(least(1, sqrt(
   cos(radians(CAST(:lat AS float8))) * cos(radians(p.lat)) * power(sin(radians(p.lng - CAST(:lng AS float8)) / 2), 2))))`;
 
 type Sort = 'relevance' | 'newest' | 'salary' | 'distance';
+interface Key {
+  expr: string;
+  type: string;
+}
+/** The postings holding every word of the phrase (the full-text index of migration 0020). */
+const HAS_WORDS = `to_tsvector('simple', p.search_text) @@ plainto_tsquery('simple', f_unaccent(lower(:phrase)))`;
+/** search_text starts with the accent-free title, so this is "the title contains …" without unaccenting it. */
+const TITLE = 'left(p.search_text, length(p.title))';
 /** Relevance when the phrase itself was found: postings with it in the title first, then newest. */
-const EXACT: { keys: Array<{ expr: string; type: string }>; dir: 'DESC' } = {
+const EXACT: { keys: Key[]; dir: 'DESC' } = {
   keys: [
     {
-      expr: 'CASE WHEN f_unaccent(lower(p.title)) LIKE f_unaccent(lower(:pat)) THEN 1 ELSE 0 END',
+      expr: `CASE WHEN strpos(${TITLE}, f_unaccent(lower(:phrase))) > 0 THEN 1 ELSE 0 END`,
       type: 'int',
     },
     { expr: 'p.published_at', type: 'timestamptz' },
   ],
   dir: 'DESC',
 };
-interface Key {
-  expr: string;
-  type: string;
-}
+/** Relevance when all the words were found, in any order: postings with all of them in the title first. */
+const ALL_WORDS: { keys: Key[]; dir: 'DESC' } = {
+  keys: [
+    {
+      expr: `CASE WHEN to_tsvector('simple', ${TITLE}) @@ plainto_tsquery('simple', f_unaccent(lower(:phrase)))
+        THEN 1 ELSE 0 END`,
+      type: 'int',
+    },
+    { expr: 'p.published_at', type: 'timestamptz' },
+  ],
+  dir: 'DESC',
+};
 /** Keyset per sort: the key columns (then id) and the direction. */
 const KEYS: Record<Sort, { keys: Key[]; dir: 'DESC' | 'ASC' }> = {
-  relevance: {
-    keys: [
-      // Whole text, plus the title again so that a match in the title ranks above one in the description.
-      {
-        expr: `(word_similarity(f_unaccent(lower(:q)), p.search_text)
-          + word_similarity(f_unaccent(lower(:q)), f_unaccent(lower(p.title))))`,
-        type: 'real',
-      },
-      { expr: 'p.published_at', type: 'timestamptz' },
-    ],
-    dir: 'DESC',
-  },
+  relevance: EXACT,
   newest: { keys: [{ expr: 'p.published_at', type: 'timestamptz' }], dir: 'DESC' },
   salary: { keys: [{ expr: 'COALESCE(p.salary_max, -1)', type: 'bigint' }], dir: 'DESC' },
   distance: { keys: [{ expr: `COALESCE(${DISTANCE}, 1e9)`, type: 'float8' }], dir: 'ASC' },
@@ -116,13 +122,13 @@ const SCHEMA_TYPES: Record<JobSummaryDto['employmentType'], string> = {
   internship: 'INTERN',
 };
 
-/** Public job search over published postings: accent-free, typo-tolerant text (pg_trgm), filters, keyset pages. */
+/** Public job search over published postings: accent-free, typo-tolerant text, filters, keyset pages. */
 export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<string, Industry> }) {
   const { sequelize, industries } = deps;
 
   async function search(
     input: JobSearchInput,
-  ): Promise<{ items: JobSummaryDto[]; nextCursor: string | null }> {
+  ): Promise<{ items: JobSummaryDto[]; nextCursor: string | null; searchedFor: string | null }> {
     const q = input.q?.trim() || undefined;
     const sort: Sort = input.sort ?? (q ? 'relevance' : 'newest');
     const hasPoint = input.lat !== undefined && input.lng !== undefined;
@@ -145,10 +151,12 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
     if (input.since)
       filters.push(`p.published_at >= (CAST(:since AS date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`);
 
-    // Text: the accent-free phrase itself when some visible posting contains it (a trigram LIKE: selective and
-    // cheap to recheck), else typo-tolerant word similarity (`%>`: word_similarity ≥ the pg_trgm threshold).
-    // Both use the GIN index. The mode is decided on the first page and carried by the cursor.
-    const pat = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
+    // Text: the query read word by word (misspelt words corrected against the words of published postings), then
+    // the accent-free phrase itself (its words through the full-text index, then LIKE on the rows found), else all
+    // its words in any order. The mode is decided on the first page and carried by the cursor.
+    const text = q ? await readQuery(sequelize, q) : undefined;
+    const phrase = text?.corrected ?? q ?? '';
+    const pat = likePattern(phrase);
     let parsed: { s?: unknown; k?: unknown } | undefined;
     if (input.cursor) {
       try {
@@ -157,12 +165,13 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
         throw badCursor();
       }
     }
-    const run = async (mode: 'x' | 'f' | '') => {
+    const run = async (mode: 'x' | 'w' | '') => {
       const where = [...filters];
+      // The words through the index, then (phrase) the words next to each other in the rows found.
+      if (mode) where.push(HAS_WORDS);
       if (mode === 'x') where.push('p.search_text LIKE f_unaccent(lower(:pat))');
-      if (mode === 'f') where.push('p.search_text %> f_unaccent(lower(:q))');
       const cursorSort = mode ? `${sort}:${mode}` : sort;
-      const { keys, dir } = sort === 'relevance' && mode === 'x' ? EXACT : KEYS[sort];
+      const { keys, dir } = sort !== 'relevance' ? KEYS[sort] : mode === 'x' ? EXACT : ALL_WORDS;
       const cursorValues: Record<string, string> = {};
       if (parsed) {
         const c = parsed;
@@ -190,7 +199,7 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
       let rows: Row[];
       try {
         rows = await sequelize.query<Row>(sql, {
-          replacements: { ...input, q: q ?? '', pat, limit: input.limit + 1, ...cursorValues },
+          replacements: { ...input, phrase, pat, limit: input.limit + 1, ...cursorValues },
           type: QueryTypes.SELECT,
         });
       } catch (err) {
@@ -208,13 +217,14 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
               'utf8',
             ).toString('base64url')
           : null;
-      return { items: page.map(summary), nextCursor };
+      return { items: page.map(summary), nextCursor, searchedFor: text?.corrected ?? null };
     };
-    // The first page tries the phrase itself and falls back to similarity when nothing contains it.
-    if (q && parsed) return run(String(parsed.s).endsWith(':x') ? 'x' : 'f');
-    if (!q) return run('');
+    if (!text) return run('');
+    // Several words not found side by side may still all be there, in another order.
+    const anyWords = text.words.length > 1;
+    if (parsed) return run(String(parsed.s).endsWith(':x') || !anyWords ? 'x' : 'w');
     const exact = await run('x');
-    return exact.items.length ? exact : run('f');
+    return exact.items.length || !anyWords ? exact : run('w');
   }
 
   async function get(id: string): Promise<JobDetailDto> {

@@ -1,3 +1,4 @@
+import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../../test/helpers.ts';
 import {
@@ -27,7 +28,7 @@ interface Item {
 const search = async (qs: string) => {
   const r = await api.request('GET', `/api/v1/work/jobs?${qs}`);
   if (r.status !== 200) throw new Error(`search ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as { items: Item[]; nextCursor: string | null };
+  return r.body as { items: Item[]; nextCursor: string | null; searchedFor: string | null };
 };
 const titles = async (qs: string) => (await search(qs)).items.map((i) => i.title);
 
@@ -130,6 +131,30 @@ describe('text search', () => {
     expect((await titles('q=lao dongg pho thong&limit=50')).length).toBe(20);
     // Company and industry names are searched too.
     expect((await titles('q=dien luc&limit=50')).length).toBe(25);
+  });
+});
+
+describe('misspelt words and word order', () => {
+  it('corrects a misspelt word to a word of a published posting and says so', async () => {
+    const r = await search('q=nhan vien khoo');
+    expect(r.items.map((i) => i.title)).toEqual(['Nhân viên kho']);
+    expect(r.searchedFor).toBe('nhan vien kho');
+    // Two edits are allowed from six letters on ("thuaat" → "thuat"); a correct query says nothing.
+    expect((await search('q=ky thuaat vien dienn')).searchedFor).toBe('ky thuat vien dien');
+    expect((await search('q=ky thuat vien')).searchedFor).toBeNull();
+  });
+  it('finds all the words in any order when the phrase is not there', async () => {
+    // Every posting's description says "công nhân may": the one with all three words in its title comes first.
+    expect((await titles('q=may cong nhan'))[0]).toBe('Công nhân may');
+    expect((await titles('q=ky thuat dien'))[0]).toBe('Kỹ thuật viên điện');
+  });
+  it('never corrects towards a draft, nor a short word', async () => {
+    // "nháp" is only in the draft's title: "nhapp" has nothing to become, and finds nothing.
+    const r = await search('q=ky thuat vien nhapp');
+    expect(r.items).toEqual([]);
+    expect(r.searchedFor).toBeNull();
+    // Short words stay as typed and must be whole words: "vi" is neither turned into "ve" nor found in "viec".
+    expect(await titles('q=bao vi ca dem')).toEqual([]);
   });
 });
 
@@ -277,5 +302,43 @@ describe('job page and JSON-LD', () => {
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('<title>Không tìm thấy việc làm');
     expect((await fetch(`${api.url}/jobs/not-a-uuid`)).status).toBe(404);
+  });
+});
+
+describe('the word list follows publication', () => {
+  it('adds the words of a published posting and removes them when it closes', async () => {
+    const count = async (word: string) => {
+      const [r] = await api.sequelize.query<{ postings: number }>(
+        'SELECT postings FROM job_words WHERE word = :word',
+        { replacements: { word }, type: QueryTypes.SELECT },
+      );
+      return r?.postings ?? 0;
+    };
+    const [employer, moderator] = await Promise.all([
+      makeUser(api, ['employer']),
+      makeUser(api, ['moderator']),
+    ]);
+    const company = await makeCompany(api, {
+      name: 'Công ty Thể Thao',
+      members: [employer.id],
+      communeCode: cs[0]!.code,
+    });
+    const before = await count('may');
+    const id = await publishPosting(
+      api,
+      employer,
+      moderator,
+      posting(company, cs[0]!.code, {
+        title: 'Huấn luyện viên zumba',
+        description: 'Dạy zumba buổi tối cho hội viên.',
+      }),
+    );
+    expect(await count('zumba')).toBe(1);
+    expect(await count('may')).toBe(before); // the default requirements do not say "may"
+    expect((await search('q=zumbaa')).searchedFor).toBe('zumba');
+    const closed = await api.request('POST', `/api/v1/work/postings/${id}/close`, undefined, employer.h);
+    expect(closed.status).toBe(200);
+    expect(await count('zumba')).toBe(0);
+    expect((await search('q=zumbaa')).searchedFor).toBeNull();
   });
 });

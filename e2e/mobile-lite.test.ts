@@ -15,7 +15,8 @@ after(async () => {
 });
 
 test('a citizen registers in mobile-lite with the SMS code, signs out and signs in again', async () => {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${product.url}/`);
@@ -60,14 +61,38 @@ test('a citizen registers in mobile-lite with the SMS code, signs out and signs 
   await page.locator('input[name="password"]').fill('MatKhau2026');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('profile-name').waitFor();
+
+  // Two tabs opening together renew the session together. The renewals are held back so that they overlap:
+  // without the tabs taking turns, both would present the same refresh token and the server would end the session.
+  const second = await context.newPage();
+  let renewals = 0;
+  await context.route('**/api/v1/auth/refresh', async (route) => {
+    renewals++;
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await Promise.all([page.reload(), second.goto(`${product.url}/#/profile`)]);
+  await Promise.all([
+    page.getByTestId('profile-name').waitFor(),
+    second.getByTestId('profile-name').waitFor(),
+  ]);
+  assert.ok(renewals >= 2, `renewals: ${renewals}`);
+  // Both tabs stay signed in after another renewal each: the session was not ended.
+  await Promise.all([page.reload(), second.reload()]);
+  await Promise.all([
+    page.getByTestId('profile-name').waitFor(),
+    second.getByTestId('profile-name').waitFor(),
+  ]);
+  assert.equal(await page.getByTestId('nav-login').count(), 0);
+  assert.equal(await second.getByTestId('nav-login').count(), 0);
   assert.deepEqual(errors, []);
-  await page.close();
+  await context.close();
 });
 
 test('a service that is not built yet says so instead of showing a fake page', async () => {
   const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   await page.goto(`${product.url}/`);
-  await page.getByTestId('service-cvs').click();
+  await page.getByTestId('service-rentals').click();
   await page.getByTestId('service-soon').waitFor();
   assert.match((await page.getByTestId('service-soon').textContent()) ?? '', /Chưa hoạt động/);
   await page.close();

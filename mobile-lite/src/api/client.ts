@@ -4,6 +4,7 @@ import { navigate } from '../router';
 import { deviceId } from './device';
 import type { paths } from './schema';
 import { session } from './session';
+import { webLock } from './lock';
 
 /** Same origin: the API server also serves this app, and Vite's dev server proxies /api. */
 export const api = createClient<paths>({ baseUrl: '' });
@@ -26,9 +27,16 @@ api.use({
 
 let refreshing: Promise<boolean> | null = null;
 
-/** Trades the stored refresh token for new tokens; concurrent callers share one request. */
+/**
+ * Tabs take turns to renew: two tabs renewing at the same moment would present the same refresh token, and the
+ * server ends a session whose token is used twice. Inside the lock a tab reads the token the previous holder
+ * stored. Without Web Locks the renewal runs at once.
+ */
+const refreshLock = webLock('dlid-refresh') ?? (<T>(body: () => Promise<T>) => body());
+
+/** Trades the stored refresh token for new tokens; concurrent callers share one request, tabs take turns. */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
+  refreshing ??= refreshLock(async () => {
     const refreshToken = session.refreshToken();
     if (!refreshToken) return false;
     const { data, response } = await api.POST('/api/v1/auth/refresh', { body: { refreshToken } });
@@ -39,7 +47,7 @@ export function refreshSession(): Promise<boolean> {
     // Rejected token: forget it. Other failures (server down) keep it for a later try.
     if (response.status >= 400 && response.status < 500) session.clear();
     return false;
-  })()
+  })
     .catch(() => false)
     .finally(() => {
       refreshing = null;

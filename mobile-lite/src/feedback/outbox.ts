@@ -5,14 +5,8 @@ import { upload } from '../api/upload';
 import { randomId } from '../api/device';
 import { indexedDbDrafts, memoryDrafts, type Draft, type DraftFields, type DraftStore } from './drafts';
 import { describeFormProblem } from './form';
-import {
-  createSender,
-  isRetryable,
-  LEASE_MS,
-  type ExclusiveLock,
-  type PassResult,
-  type Post,
-} from './sender';
+import { createSender, isRetryable, LEASE_MS, type PassResult, type Post } from './sender';
+import { webLock } from '../api/lock';
 
 /**
  * The outbox of this tab: the IndexedDB drafts store and a sender wired to the API, run on app start,
@@ -41,10 +35,7 @@ function changed(): void {
 channel?.addEventListener('message', () => window.dispatchEvent(new Event(DRAFTS_CHANGED)));
 
 /** navigator.locks: one sending pass at a time across every tab of the app. */
-const webLock: ExclusiveLock | undefined =
-  typeof navigator !== 'undefined' && navigator.locks
-    ? <T>(body: () => Promise<T>) => navigator.locks.request('dlid-feedback-send', body) as Promise<T>
-    : undefined;
+const sendLock = webLock('dlid-feedback-send');
 
 function formOf(fields: DraftFields, photos: Blob[]): FormData {
   const form = new FormData();
@@ -98,7 +89,7 @@ const sender = createSender({
   post,
   owner,
   userId: () => session.user()?.id ?? null,
-  lock: webLock,
+  lock: sendLock,
   onChange: changed,
 });
 

@@ -1,4 +1,5 @@
 import type { Draft, DraftProblem, DraftStore } from './drafts';
+import type { ExclusiveLock } from '../api/lock';
 
 /**
  * Sends the drafts of the signed-in account, each exactly once:
@@ -17,8 +18,7 @@ export type PostOutcome =
 
 export type Post = (draft: Draft, onProgress?: (fraction: number) => void) => Promise<PostOutcome>;
 
-/** Runs `body` while holding an exclusive lock shared by every tab (waiting for it when another tab has it). */
-export type ExclusiveLock = <T>(body: () => Promise<T>) => Promise<T>;
+export type { ExclusiveLock };
 
 export interface SenderDeps {
   store: DraftStore;

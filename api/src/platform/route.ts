@@ -67,6 +67,8 @@ export interface RouteSpec<
   /** Documented request headers (read by the handler itself, e.g. `x-device-id`). */
   headers?: z.ZodObject;
   body?: B;
+  /** Runs before params, query and body are validated (e.g. a webhook's signature: unsigned input gets 401). */
+  guard?: (req: Request) => void;
   responses: Record<number, RouteResponse>;
   handler: (ctx: RouteContext<P, Q, B, A>) => Promise<unknown> | unknown;
 }
@@ -140,6 +142,7 @@ export function mountRoute(router: Router, spec: RouteSpec, deps: MountDeps): vo
         files[f.fieldname] ??= u;
         (fileLists[f.fieldname] ??= []).push(u);
       }
+      spec.guard?.(req);
       const ctx = {
         req,
         files,

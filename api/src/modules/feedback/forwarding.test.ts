@@ -397,6 +397,9 @@ describe('webhook from the province', () => {
       answer: 'Đã xử lý xong việc này.',
     });
     expect((await api.request('POST', path, body)).body.code).toBe('bad_signature');
+    // The signature is checked before the body: an unsigned body of the wrong shape is 401 too, not 400.
+    const unsignedWrong = await api.request('POST', path, JSON.stringify({ status: 'nonsense' }));
+    expect(unsignedWrong).toMatchObject({ status: 401, body: { code: 'bad_signature' } });
     const ts = String(Math.floor(Date.now() / 1000));
     const other = sign(SECRET, ts, body.replace('resolved', 'rejected'));
     const tampered = await api.request('POST', path, body, {

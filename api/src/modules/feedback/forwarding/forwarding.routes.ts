@@ -82,14 +82,14 @@ export function forwardingRoutes(forwarding: Forwarding, webhook: ProvinceWebhoo
         404: { description: 'No report with this province id', schema: Problem },
         409: { description: 'The report’s status does not allow this change', schema: Problem },
       },
-      handler: ({ req, body, actor }) => {
+      // The signature first: a caller who cannot sign learns nothing about what a valid body looks like.
+      guard: (req) =>
         webhook.authenticate(
           req.get(TIMESTAMP_HEADER),
           req.get(SIGNATURE_HEADER),
           (req as typeof req & { rawBody?: Buffer }).rawBody,
-        );
-        return webhook.apply(body, actor);
-      },
+        ),
+      handler: ({ body, actor }) => webhook.apply(body, actor),
     }),
   ];
 }

@@ -24,6 +24,12 @@ const FeedbackDetail = lazyScreen(() => import('./screens/FeedbackDetail').then(
 const Notifications = lazyScreen(() => import('./screens/Notifications').then((m) => m.Notifications));
 const Jobs = lazyScreen(() => import('./screens/Jobs').then((m) => m.Jobs));
 const JobDetail = lazyScreen(() => import('./screens/JobDetail').then((m) => m.JobDetail));
+const Cvs = lazyScreen(() => import('./screens/Cvs').then((m) => m.Cvs));
+const CvForm = lazyScreen(() => import('./screens/CvForm').then((m) => m.CvForm));
+const Applications = lazyScreen(() => import('./screens/Applications').then((m) => m.Applications));
+const ApplicationDetail = lazyScreen(() =>
+  import('./screens/ApplicationDetail').then((m) => m.ApplicationDetail),
+);
 
 function Redirect(props: { to: string }) {
   useEffect(() => navigate(props.to), [props.to]);
@@ -66,6 +72,14 @@ function screen(route: Route) {
       return <NotFound />;
     case 'jobs':
       // #/jobs: search (public, like the job pages); #/jobs/<id>: one posting.
+      // #/jobs/cvs[/new|/<id>] and #/jobs/applications[/<id>]: mine, signed in (before the posting ids).
+      if (second === 'cvs' || second === 'applications') {
+        if (!session.isSignedIn()) return <Redirect to="#/login" />;
+        if (route.parts.length > 3) return <NotFound />;
+        if (second === 'cvs')
+          return third === undefined ? <Cvs /> : third === 'new' ? <CvForm /> : <CvForm id={third} />;
+        return third === undefined ? <Applications /> : <ApplicationDetail id={third} />;
+      }
       if (second === undefined) return <Jobs />;
       if (route.parts.length === 2) return <JobDetail id={second} />;
       return <NotFound />;

@@ -42,20 +42,22 @@ describe('services', () => {
     for (const s of services) expect(s.icon, s.id).toMatch(/^M[\d.\s,a-zA-Z-]+$/);
   });
 
-  it('accounts, feedback and jobs are available now, and available services have a route', () => {
+  it('accounts, feedback, jobs and CVs are available now, and available services have a route', () => {
     expect(services.filter((s) => s.status === 'available').map((s) => s.id)).toEqual([
       'accounts',
       'feedback',
       'jobs',
+      'cvs',
     ]);
     for (const s of services) if (s.status === 'available') expect(s.route, s.id).toMatch(/^#\//);
   });
 
   it('unfinished services lead to the "not available yet" screen', () => {
-    const cvs = findService('cvs');
-    expect(cvs).toBeDefined();
-    expect(serviceHref(cvs!)).toBe('#/service/cvs');
+    const rentals = findService('rentals');
+    expect(rentals).toBeDefined();
+    expect(serviceHref(rentals!)).toBe('#/service/rentals');
     expect(serviceHref(findService('jobs')!)).toBe('#/jobs');
+    expect(serviceHref(findService('cvs')!)).toBe('#/jobs/cvs');
     expect(serviceHref(findService('accounts')!)).toBe('#/profile');
   });
 

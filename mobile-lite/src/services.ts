@@ -45,7 +45,8 @@ export const services: readonly Service[] = [
   {
     id: 'cvs',
     name: { vi: 'Hồ sơ xin việc', en: 'CVs' },
-    status: 'soon',
+    status: 'available',
+    route: '#/jobs/cvs',
     icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
   },
   {

@@ -39,9 +39,24 @@ export function upload<P extends UploadPath>(
   headers: Record<string, string> = {},
   timeoutMs = 0,
 ): Promise<Uploaded<UploadData<P>>> {
+  return sendForm<UploadData<P>>('POST', path, form, onProgress, headers, timeoutMs);
+}
+
+/**
+ * The same for a multipart route with a path parameter or another method (PUT /api/v1/work/cvs/{id}/pdf):
+ * `url` is the filled-in path and `T` the type of its JSON answer.
+ */
+export function sendForm<T>(
+  method: 'POST' | 'PUT',
+  url: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+  headers: Record<string, string> = {},
+  timeoutMs = 0,
+): Promise<Uploaded<T>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open(method, url);
     xhr.timeout = timeoutMs; // 0: none
     // The browser sets multipart's Content-Type with its boundary: never set it here.
     prepareHeaders(new Headers(headers)).forEach((value, name) => xhr.setRequestHeader(name, value));
@@ -58,7 +73,7 @@ export function upload<P extends UploadPath>(
         headers: { 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json' },
       });
       const body = parse(text);
-      resolve(response.ok ? { data: body as UploadData<P>, response } : { error: body ?? {}, response });
+      resolve(response.ok ? { data: body as T, response } : { error: body ?? {}, response });
     };
     // Like fetch: no answer at all (offline, connection dropped) rejects.
     xhr.onerror = () => reject(new TypeError('Network request failed'));

@@ -9,7 +9,7 @@ interface FieldProps {
   onValue: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
-  type?: 'text' | 'tel' | 'password' | 'date';
+  type?: 'text' | 'tel' | 'password' | 'date' | 'month';
   inputMode?: 'text' | 'tel' | 'numeric';
   autoComplete?: string;
   maxLength?: number;

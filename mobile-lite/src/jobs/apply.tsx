@@ -16,7 +16,7 @@ export function ApplyCard(props: { jobId: string }) {
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [sent, setSent] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
 
   useEffect(() => {
     if (!signedIn) return;
@@ -53,19 +53,37 @@ export function ApplyCard(props: { jobId: string }) {
       ),
     );
     setBusy(false);
-    if (o.ok) setSent(true);
+    if (o.ok) setSent(o.result.data?.id ?? '');
     else setError(o.error.message);
   }
 
   return (
     <div class="card jb-section" data-testid="job-apply">
       <h2>{t('jobs.apply')}</h2>
-      {sent ? (
-        <Alert kind="info" message={t('jobs.applied')} />
+      {sent !== null ? (
+        <>
+          <Alert kind="info" message={t('jobs.applied')} />
+          {sent && (
+            <p class="center">
+              <a href={`#/jobs/applications/${sent}`} data-testid="job-apply-view">
+                {t('cvs.link.viewApplication')}
+              </a>
+            </p>
+          )}
+        </>
       ) : cvs && cvs.length === 0 ? (
-        <p class="muted" data-testid="job-apply-no-cv">
-          {t('jobs.applyNoCv')}
-        </p>
+        <>
+          <p class="muted" data-testid="job-apply-no-cv">
+            {t('jobs.applyNoCv')}
+          </p>
+          <a
+            class="btn btn-primary"
+            href={`#/jobs/cvs/new?job=${encodeURIComponent(props.jobId)}`}
+            data-testid="job-apply-create-cv"
+          >
+            {t('cvs.link.create')}
+          </a>
+        </>
       ) : (
         <form class="form" noValidate onSubmit={(e) => void submit(e)}>
           <div class="field jb-form">

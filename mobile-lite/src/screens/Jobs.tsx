@@ -169,6 +169,16 @@ export function Jobs() {
   return (
     <section class="screen">
       <Title>{t('jobs.title')}</Title>
+      <nav aria-label={t('cvs.link.nav')}>
+        <p class="row">
+          <a class="btn btn-secondary" href="#/jobs/cvs" data-testid="jobs-my-cvs">
+            {t('cvs.link.cvs')}
+          </a>
+          <a class="btn btn-secondary" href="#/jobs/applications" data-testid="jobs-my-applications">
+            {t('cvs.link.applications')}
+          </a>
+        </p>
+      </nav>
       <form
         class="card jb-form"
         role="search"

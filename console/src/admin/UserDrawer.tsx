@@ -1,4 +1,3 @@
-import CloseIcon from '@mui/icons-material/Close';
 import {
   Alert,
   Box,
@@ -11,9 +10,7 @@ import {
   DialogContentText,
   DialogTitle,
   Divider,
-  Drawer,
   FormControl,
-  IconButton,
   InputLabel,
   NativeSelect,
   Stack,
@@ -27,6 +24,7 @@ import type { components } from '../api/schema';
 import { useAuth, useUser } from '../auth/context';
 import { hasPermission } from '../auth/permissions';
 import { describeProblem, ProblemAlert } from '../components/ProblemAlert';
+import { DetailDrawer } from '../components/DetailDrawer';
 import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
 import { DEFAULT_ROLE, KNOWN_ROLES, roleLabel, sortRoles } from '../roles';
@@ -67,26 +65,14 @@ interface Props {
 export function UserDrawer({ userId, roles, onClose, onChanged }: Props) {
   const { t } = useI18n();
   return (
-    <Drawer
-      anchor="right"
+    <DetailDrawer
       open={userId !== null}
+      title={t('userDrawer.title')}
+      width={{ xs: '100%', sm: 460 }}
       onClose={onClose}
-      sx={{ zIndex: (theme) => theme.zIndex.modal }}
-      slotProps={{ paper: { sx: { width: { xs: '100%', sm: 460 } }, 'aria-label': t('userDrawer.title') } }}
     >
-      <Stack
-        direction="row"
-        sx={{ alignItems: 'center', px: 2, py: 1.5, bgcolor: 'primary.main', color: '#fff' }}
-      >
-        <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
-          {t('userDrawer.title')}
-        </Typography>
-        <IconButton onClick={onClose} aria-label={t('common.close')} sx={{ color: 'inherit' }}>
-          <CloseIcon />
-        </IconButton>
-      </Stack>
       {userId ? <UserDetail key={userId} userId={userId} roles={roles} onChanged={onChanged} /> : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }
 

@@ -1,6 +1,3 @@
-import CheckIcon from '@mui/icons-material/Check';
-import CloseIcon from '@mui/icons-material/Close';
-import KeyboardIcon from '@mui/icons-material/Keyboard';
 import NavigateNextIcon from '@mui/icons-material/NavigateNext';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
@@ -14,9 +11,6 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
-  Drawer,
-  IconButton,
-  Paper,
   Stack,
   Typography,
 } from '@mui/material';
@@ -26,6 +20,7 @@ import { api, unwrap } from '../api/client';
 import { useAuth } from '../auth/context';
 import { hasPermission } from '../auth/permissions';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { DecisionBar, DetailDrawer } from '../components/DetailDrawer';
 import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
 import { formatDateTime, nationalPhone } from '../time';
@@ -60,31 +55,14 @@ interface Props {
 export function CaseDrawer({ caseId, onClose, ...rest }: Props) {
   const { t } = useI18n();
   return (
-    <Drawer
-      anchor="right"
+    <DetailDrawer
       open={caseId !== null}
+      title={t('ekycCase.title')}
+      width={{ xs: '100%', md: 920, lg: 1060 }}
       onClose={onClose}
-      sx={{ zIndex: (theme) => theme.zIndex.modal }}
-      slotProps={{
-        paper: {
-          sx: { width: { xs: '100%', md: 920, lg: 1060 }, display: 'flex', flexDirection: 'column' },
-          'aria-label': t('ekycCase.title'),
-        },
-      }}
     >
-      <Stack
-        direction="row"
-        sx={{ alignItems: 'center', px: 2, py: 1.5, bgcolor: 'primary.main', color: '#fff', flexShrink: 0 }}
-      >
-        <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
-          {t('ekycCase.title')}
-        </Typography>
-        <IconButton onClick={onClose} aria-label={t('common.close')} sx={{ color: 'inherit' }}>
-          <CloseIcon />
-        </IconButton>
-      </Stack>
       {caseId ? <CaseView key={caseId} caseId={caseId} onClose={onClose} {...rest} /> : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }
 
@@ -344,52 +322,21 @@ function CaseView({
         </Stack>
       </Box>
 
-      <Paper
-        square
-        elevation={6}
-        sx={{ px: 2.5, py: 1.5, flexShrink: 0, borderTop: 1, borderColor: 'divider' }}
-        data-testid="case-actions"
+      <DecisionBar
+        shortcuts={t('ekycCase.shortcuts')}
+        pending={detail.status === 'review'}
+        labels={{ approve: t('ekycCase.approve'), reject: t('ekycCase.reject') }}
+        testIds={{ bar: 'case-actions', hint: 'shortcut-hint', approve: 'approve', reject: 'reject' }}
+        onApprove={() => setDialog('approve')}
+        onReject={() => setDialog('reject')}
+        onClose={onClose}
       >
-        <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-          <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flex: 1, color: 'text.secondary' }}>
-            <KeyboardIcon fontSize="small" />
-            <Typography variant="caption" data-testid="shortcut-hint">
-              {t('ekycCase.shortcuts')}
-            </Typography>
-          </Stack>
-          {nextCaseId ? (
-            <Button onClick={() => onOpen(nextCaseId)} endIcon={<NavigateNextIcon />} data-testid="next-case">
-              {t('ekycCase.next')}
-            </Button>
-          ) : null}
-          {detail.status === 'review' ? (
-            <>
-              <Button
-                variant="outlined"
-                color="error"
-                startIcon={<CloseIcon />}
-                onClick={() => setDialog('reject')}
-                data-testid="reject"
-              >
-                {t('ekycCase.reject')}
-              </Button>
-              <Button
-                variant="contained"
-                color="success"
-                startIcon={<CheckIcon />}
-                onClick={() => setDialog('approve')}
-                data-testid="approve"
-              >
-                {t('ekycCase.approve')}
-              </Button>
-            </>
-          ) : (
-            <Button variant="outlined" onClick={onClose}>
-              {t('common.close')}
-            </Button>
-          )}
-        </Stack>
-      </Paper>
+        {nextCaseId ? (
+          <Button onClick={() => onOpen(nextCaseId)} endIcon={<NavigateNextIcon />} data-testid="next-case">
+            {t('ekycCase.next')}
+          </Button>
+        ) : null}
+      </DecisionBar>
 
       {dialog ? (
         <DecisionDialog

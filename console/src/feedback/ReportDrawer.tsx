@@ -1,4 +1,3 @@
-import CloseIcon from '@mui/icons-material/Close';
 import {
   Alert,
   Box,
@@ -9,8 +8,6 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
-  Drawer,
-  IconButton,
   Link,
   Paper,
   Rating,
@@ -22,6 +19,7 @@ import { api, unwrap } from '../api/client';
 import { useAuth } from '../auth/context';
 import { hasPermission } from '../auth/permissions';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { DetailDrawer } from '../components/DetailDrawer';
 import { useI18n } from '../i18n/context';
 import { formatDateTime, nationalPhone } from '../time';
 import { useApiQuery } from '../useApiQuery';
@@ -46,31 +44,14 @@ interface Props {
 export function ReportDrawer({ reportId, onClose, ...rest }: Props) {
   const { t } = useI18n();
   return (
-    <Drawer
-      anchor="right"
+    <DetailDrawer
       open={reportId !== null}
+      title={t('fbReport.title')}
+      width={{ xs: '100%', md: 860, lg: 980 }}
       onClose={onClose}
-      sx={{ zIndex: (theme) => theme.zIndex.modal }}
-      slotProps={{
-        paper: {
-          sx: { width: { xs: '100%', md: 860, lg: 980 }, display: 'flex', flexDirection: 'column' },
-          'aria-label': t('fbReport.title'),
-        },
-      }}
     >
-      <Stack
-        direction="row"
-        sx={{ alignItems: 'center', px: 2, py: 1.5, bgcolor: 'primary.main', color: '#fff', flexShrink: 0 }}
-      >
-        <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
-          {t('fbReport.title')}
-        </Typography>
-        <IconButton onClick={onClose} aria-label={t('common.close')} sx={{ color: 'inherit' }}>
-          <CloseIcon />
-        </IconButton>
-      </Stack>
       {reportId ? <ReportView key={reportId} reportId={reportId} onClose={onClose} {...rest} /> : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }
 

@@ -1,22 +1,9 @@
-import CheckIcon from '@mui/icons-material/Check';
-import CloseIcon from '@mui/icons-material/Close';
-import KeyboardIcon from '@mui/icons-material/Keyboard';
-import {
-  Alert,
-  Box,
-  Button,
-  Chip,
-  CircularProgress,
-  Drawer,
-  IconButton,
-  Paper,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Chip, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { shortcutFor } from '../ekyc/review';
+import { DecisionBar, DetailDrawer } from '../components/DetailDrawer';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/vi';
 import { useNotify } from '../notify';
@@ -42,31 +29,14 @@ interface Props {
 export function ItemDrawer({ itemId, onClose, onChanged }: Props) {
   const { t } = useI18n();
   return (
-    <Drawer
-      anchor="right"
+    <DetailDrawer
       open={itemId !== null}
+      title={t('mod.item.title')}
+      width={{ xs: '100%', md: 640 }}
       onClose={onClose}
-      sx={{ zIndex: (theme) => theme.zIndex.modal }}
-      slotProps={{
-        paper: {
-          sx: { width: { xs: '100%', md: 640 }, display: 'flex', flexDirection: 'column' },
-          'aria-label': t('mod.item.title'),
-        },
-      }}
     >
-      <Stack
-        direction="row"
-        sx={{ alignItems: 'center', px: 2, py: 1.5, bgcolor: 'primary.main', color: '#fff', flexShrink: 0 }}
-      >
-        <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
-          {t('mod.item.title')}
-        </Typography>
-        <IconButton onClick={onClose} aria-label={t('common.close')} sx={{ color: 'inherit' }}>
-          <CloseIcon />
-        </IconButton>
-      </Stack>
       {itemId ? <ItemView key={itemId} itemId={itemId} onClose={onClose} onChanged={onChanged} /> : null}
-    </Drawer>
+    </DetailDrawer>
   );
 }
 
@@ -200,44 +170,15 @@ function ItemView({ itemId, onClose, onChanged }: Props & { itemId: string }) {
         </Stack>
       </Box>
 
-      <Paper
-        square
-        elevation={6}
-        sx={{ px: 2.5, py: 1.5, flexShrink: 0, borderTop: 1, borderColor: 'divider' }}
-      >
-        <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-          <Stack direction="row" sx={{ alignItems: 'center', gap: 1, flex: 1, color: 'text.secondary' }}>
-            <KeyboardIcon fontSize="small" />
-            <Typography variant="caption">{t('mod.item.shortcuts')}</Typography>
-          </Stack>
-          {item.status === 'pending' ? (
-            <>
-              <Button
-                variant="outlined"
-                color="error"
-                startIcon={<CloseIcon />}
-                onClick={() => setDialog('reject')}
-                data-testid="mod-reject"
-              >
-                {t('mod.reject')}
-              </Button>
-              <Button
-                variant="contained"
-                color="success"
-                startIcon={<CheckIcon />}
-                onClick={() => setDialog('approve')}
-                data-testid="mod-approve"
-              >
-                {t('mod.approve')}
-              </Button>
-            </>
-          ) : (
-            <Button variant="outlined" onClick={onClose}>
-              {t('common.close')}
-            </Button>
-          )}
-        </Stack>
-      </Paper>
+      <DecisionBar
+        shortcuts={t('mod.item.shortcuts')}
+        pending={item.status === 'pending'}
+        labels={{ approve: t('mod.approve'), reject: t('mod.reject') }}
+        testIds={{ approve: 'mod-approve', reject: 'mod-reject' }}
+        onApprove={() => setDialog('approve')}
+        onReject={() => setDialog('reject')}
+        onClose={onClose}
+      />
 
       {dialog ? (
         <DecisionDialog

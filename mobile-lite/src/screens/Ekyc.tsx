@@ -12,17 +12,9 @@ import {
   type CardValues,
 } from '../components/card-form';
 import { CaseCard, type EkycCase } from '../components/ekyc-case';
-import {
-  CARD_BACK_ICON,
-  CARD_FRONT_ICON,
-  dropPhoto,
-  FACE_ICON,
-  makePhoto,
-  PhotoInput,
-  type Photo,
-  type PhotoShape,
-} from '../components/photo';
-import { Alert, Button, Icon, Title } from '../components/ui';
+import { ConflictCard, PHOTO, ReviewStep, STEP_TITLE, Stepper, type Photos } from '../components/ekyc-steps';
+import { dropPhoto, makePhoto, PhotoInput } from '../components/photo';
+import { Alert, Button, Title } from '../components/ui';
 import {
   CASE_FIELDS,
   firstIncomplete,
@@ -32,50 +24,13 @@ import {
   retakePlan,
   stepAfter,
   stepBefore,
-  stepNumber,
-  STEPS,
   type PhotoStep,
   type Step,
 } from '../ekyc';
-import { t, type MessageKey } from '../i18n';
-import { formatDay } from '../time';
+import { t } from '../i18n';
 import { compactCccd } from '../validation';
 
-type Photos = Record<PhotoStep, Photo | null>;
 type Errors = CardErrors & Partial<Record<PhotoStep, string>>;
-
-const STEP_TITLE: Record<Step, MessageKey> = {
-  data: 'ekyc.step.data',
-  cardFront: 'ekyc.step.cardFront',
-  cardBack: 'ekyc.step.cardBack',
-  selfie: 'ekyc.step.selfie',
-  review: 'ekyc.step.review',
-};
-
-interface PhotoSpec {
-  shape: PhotoShape;
-  icon: string;
-  tips: MessageKey[];
-}
-
-const PHOTO: Record<PhotoStep, PhotoSpec> = {
-  cardFront: {
-    shape: 'card',
-    icon: CARD_FRONT_ICON,
-    tips: ['ekyc.tip.cardFlat', 'ekyc.tip.cardCorners', 'ekyc.tip.cardGlare'],
-  },
-  cardBack: { shape: 'card', icon: CARD_BACK_ICON, tips: ['ekyc.tip.cardFlat', 'ekyc.tip.cardCorners'] },
-  selfie: {
-    shape: 'face',
-    icon: FACE_ICON,
-    tips: ['ekyc.tip.light', 'ekyc.tip.noMask', 'ekyc.tip.straight'],
-  },
-};
-
-const CONFLICT_TITLE: Record<string, MessageKey> = {
-  already_verified: 'ekyc.verifiedTitle',
-  ekyc_case_open: 'ekyc.status.review',
-};
 
 const EMPTY: Photos = { cardFront: null, cardBack: null, selfie: null };
 
@@ -316,50 +271,14 @@ export function Ekyc() {
     );
   }
 
-  const index = stepNumber(step);
   return (
     <section class="screen" data-testid="ekyc" data-step={step} ref={screenRef}>
       <Title>{t('ekyc.title')}</Title>
       {step === 'data' && <p class="lead">{t('ekyc.intro')}</p>}
 
-      <div class="stepper">
-        <p class="step-count" aria-hidden="true">
-          {t('ekyc.stepOf', { n: index, total: STEPS.length })}
-        </p>
-        <ol class="steps">
-          {STEPS.map((s, i) => (
-            <li
-              key={s}
-              class={i + 1 < index ? 'done' : i + 1 === index ? 'current' : 'todo'}
-              aria-current={s === step ? 'step' : undefined}
-            >
-              <span class="sr-only">
-                {t('ekyc.stepOf', { n: i + 1, total: STEPS.length })}: {t(STEP_TITLE[s])}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </div>
+      <Stepper step={step} />
 
-      {conflict && (
-        <div
-          class="card conflict"
-          role="alert"
-          tabIndex={-1}
-          ref={conflictBox}
-          data-testid="ekyc-conflict"
-          data-code={conflict.code}
-        >
-          <h2>{t(CONFLICT_TITLE[conflict.code] ?? 'error.title')}</h2>
-          <p>{conflict.text}</p>
-          <a
-            class="btn btn-secondary"
-            href={conflict.code === 'ekyc_case_open' ? '#/ekyc/cases' : '#/profile'}
-          >
-            {conflict.code === 'ekyc_case_open' ? t('ekyc.casesLink') : t('declare.backToProfile')}
-          </a>
-        </div>
-      )}
+      {conflict && <ConflictCard conflict={conflict} boxRef={conflictBox} />}
 
       {step === 'data' && (
         <CardQr
@@ -437,74 +356,15 @@ export function Ekyc() {
       )}
 
       {step === 'review' && (
-        <div class="card form scroll-target">
-          <h2 class="step-title" tabIndex={-1} ref={stepHeading}>
-            {t(STEP_TITLE.review)}
-          </h2>
-          <Alert message={message} />
-          <dl class="facts">
-            <div>
-              <dt>{t('profile.cccd')}</dt>
-              <dd data-testid="ekyc-review-cccd">{compactCccd(card.cccdNumber)}</dd>
-            </div>
-            <div>
-              <dt>{t('profile.fullName')}</dt>
-              <dd>{card.fullName.trim()}</dd>
-            </div>
-            <div>
-              <dt>{t('declare.dateOfBirth')}</dt>
-              <dd>{formatDay(card.dateOfBirth)}</dd>
-            </div>
-            <div>
-              <dt>{t('declare.sex')}</dt>
-              <dd>{card.sex === 'female' ? t('declare.female') : t('declare.male')}</dd>
-            </div>
-          </dl>
-          <Button type="button" variant="link" onClick={() => go('data')}>
-            {t('ekyc.editData')}
-          </Button>
-          <ul class="thumbs">
-            {PHOTO_STEPS.map((s) => (
-              <li key={s}>
-                <button
-                  type="button"
-                  class={`thumb thumb-${PHOTO[s].shape}`}
-                  onClick={() => go(s)}
-                  aria-label={`${t(STEP_TITLE[s])} — ${t('ekyc.change')}`}
-                >
-                  {photos[s] ? (
-                    <img src={photos[s]?.url} alt="" data-testid={`ekyc-thumb-${s}`} />
-                  ) : (
-                    <Icon d={PHOTO[s].icon} />
-                  )}
-                  <span>{t(STEP_TITLE[s])}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          <p class="hint">{t('ekyc.privacy')}</p>
-          {progress !== null && (
-            <div class="upload" role="status" data-testid="ekyc-progress">
-              <progress max={100} value={Math.round(progress * 100)} />
-              <span>
-                {progress < 1
-                  ? t('ekyc.uploading', { percent: Math.round(progress * 100) })
-                  : t('ekyc.checking')}
-              </span>
-            </div>
-          )}
-          <Button
-            type="button"
-            data-testid="ekyc-submit"
-            busy={progress !== null}
-            onClick={() => void send()}
-          >
-            {t('ekyc.submit')}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => go('selfie')}>
-            {t('ekyc.back')}
-          </Button>
-        </div>
+        <ReviewStep
+          card={card}
+          photos={photos}
+          message={message}
+          progress={progress}
+          headingRef={stepHeading}
+          go={go}
+          onSend={() => void send()}
+        />
       )}
     </section>
   );

@@ -24,6 +24,18 @@ const FeedbackDetail = lazyScreen(() => import('./screens/FeedbackDetail').then(
 const Notifications = lazyScreen(() => import('./screens/Notifications').then((m) => m.Notifications));
 const Jobs = lazyScreen(() => import('./screens/Jobs').then((m) => m.Jobs));
 const JobDetail = lazyScreen(() => import('./screens/JobDetail').then((m) => m.JobDetail));
+const Employer = lazyScreen(() => import('./screens/Employer').then((m) => m.Employer));
+const EmployerCompany = lazyScreen(() => import('./screens/EmployerCompany').then((m) => m.EmployerCompany));
+const EmployerPostings = lazyScreen(() =>
+  import('./screens/EmployerPostings').then((m) => m.EmployerPostings),
+);
+const EmployerPosting = lazyScreen(() => import('./screens/EmployerPosting').then((m) => m.EmployerPosting));
+const EmployerApplicants = lazyScreen(() =>
+  import('./screens/EmployerApplicants').then((m) => m.EmployerApplicants),
+);
+const EmployerApplication = lazyScreen(() =>
+  import('./screens/EmployerApplication').then((m) => m.EmployerApplication),
+);
 const Cvs = lazyScreen(() => import('./screens/Cvs').then((m) => m.Cvs));
 const CvForm = lazyScreen(() => import('./screens/CvForm').then((m) => m.CvForm));
 const Applications = lazyScreen(() => import('./screens/Applications').then((m) => m.Applications));
@@ -83,6 +95,22 @@ function screen(route: Route) {
       if (second === undefined) return <Jobs />;
       if (route.parts.length === 2) return <JobDetail id={second} />;
       return <NotFound />;
+    case 'employer': {
+      // #/employer: my companies (or register one); companies/<id>; postings[/new|/<id>[/applicants]];
+      // applications/<id>. The bell's employer notifications lead to these.
+      if (!session.isSignedIn()) return <Redirect to="#/login" />;
+      const [, , , fourth] = route.parts;
+      const n = route.parts.length;
+      if (second === undefined) return <Employer />;
+      if (second === 'companies' && third && n === 3) return <EmployerCompany id={third} />;
+      if (second === 'postings' && n === 2) return <EmployerPostings />;
+      if (second === 'postings' && third === 'new' && n === 3) return <EmployerPosting />;
+      if (second === 'postings' && third && n === 3) return <EmployerPosting id={third} />;
+      if (second === 'postings' && third && fourth === 'applicants' && n === 4)
+        return <EmployerApplicants postingId={third} />;
+      if (second === 'applications' && third && n === 3) return <EmployerApplication id={third} />;
+      return <NotFound />;
+    }
     case 'notifications':
       if (!session.isSignedIn()) return <Redirect to="#/login" />;
       return second === undefined ? <Notifications /> : <NotFound />;

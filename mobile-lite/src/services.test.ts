@@ -11,6 +11,7 @@ describe('services', () => {
       'feedback',
       'jobs',
       'cvs',
+      'employer',
       'rentals',
       'classifieds',
       'vouchers',
@@ -42,12 +43,13 @@ describe('services', () => {
     for (const s of services) expect(s.icon, s.id).toMatch(/^M[\d.\s,a-zA-Z-]+$/);
   });
 
-  it('accounts, feedback, jobs and CVs are available now, and available services have a route', () => {
+  it('accounts, feedback, jobs, CVs and employers are available now, and available services have a route', () => {
     expect(services.filter((s) => s.status === 'available').map((s) => s.id)).toEqual([
       'accounts',
       'feedback',
       'jobs',
       'cvs',
+      'employer',
     ]);
     for (const s of services) if (s.status === 'available') expect(s.route, s.id).toMatch(/^#\//);
   });
@@ -58,6 +60,8 @@ describe('services', () => {
     expect(serviceHref(rentals!)).toBe('#/service/rentals');
     expect(serviceHref(findService('jobs')!)).toBe('#/jobs');
     expect(serviceHref(findService('cvs')!)).toBe('#/jobs/cvs');
+    expect(serviceHref(findService('employer')!)).toBe('#/employer');
+    expect(findService('employer')?.name).toEqual({ vi: 'Nhà tuyển dụng', en: 'Employers' });
     expect(serviceHref(findService('accounts')!)).toBe('#/profile');
   });
 

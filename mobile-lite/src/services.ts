@@ -50,6 +50,13 @@ export const services: readonly Service[] = [
     icon: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
   },
   {
+    id: 'employer',
+    name: { vi: 'Nhà tuyển dụng', en: 'Employers' },
+    status: 'available',
+    route: '#/employer',
+    icon: 'M3 21h18M5 21V7l7-4 7 4v14M9 9h.01M15 9h.01M9 13h.01M15 13h.01M10 21v-4h4v4',
+  },
+  {
     id: 'rentals',
     name: { vi: 'Nhà trọ', en: 'Rentals' },
     status: 'soon',

@@ -19,7 +19,7 @@ export function uploadPdf(cvId: string, file: File, onProgress: (fraction: numbe
 }
 
 /** Fetches the PDF with the token and hands it to the phone's viewer (a download on most phones). */
-async function openPdf(cvId: string, name: string): Promise<boolean> {
+export async function openPdf(cvId: string, name: string): Promise<boolean> {
   const res = await authed(async () => ({
     response: await fetch(`/api/v1/work/cvs/${encodeURIComponent(cvId)}/pdf`, {
       headers: prepareHeaders(new Headers()),

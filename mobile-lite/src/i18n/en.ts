@@ -1,6 +1,7 @@
 import { feedbackEn } from '../feedback/messages';
 import { jobsEn } from '../jobs/messages';
 import { cvsEn } from '../cvs/messages';
+import { employerEn } from '../employer/messages';
 import type { Messages } from './vi';
 
 /** English. Must have exactly the keys of vi.ts (the type and a test both check). */
@@ -302,4 +303,5 @@ export const en: Messages = {
   ...feedbackEn,
   ...jobsEn,
   ...cvsEn,
+  ...employerEn,
 };

@@ -1,6 +1,7 @@
 import { feedbackVi } from '../feedback/messages';
 import { jobsVi } from '../jobs/messages';
 import { cvsVi } from '../cvs/messages';
+import { employerVi } from '../employer/messages';
 
 /** Vietnamese — the default language. Every key here must exist in en.ts (checked by a test). */
 export const vi = {
@@ -300,6 +301,7 @@ export const vi = {
   ...feedbackVi,
   ...jobsVi,
   ...cvsVi,
+  ...employerVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

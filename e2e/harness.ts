@@ -200,3 +200,39 @@ export async function consoleSignIn(
     await page.getByTestId('login-submit').click();
   }
 }
+
+/**
+ * Sign in on mobile-lite's sign-in screen; a browser the account has never used is asked for the SMS code, read
+ * from the outbox. Resolves once the app shows the account link; on failure a screenshot `<shotName>` is kept.
+ */
+export async function mobileSignIn(
+  page: Page,
+  product: Product,
+  who: { phone: string; password: string },
+  shotName = 'mobile-signin-failed',
+): Promise<void> {
+  await page.goto(`${product.url}/#/login`);
+  await page.locator('input[name="phone"]').fill(who.phone);
+  await page.locator('input[name="password"]').fill(who.password);
+  await page.getByTestId('login-submit').click();
+  const outcome = await Promise.race([
+    page
+      .getByTestId('login-new-device')
+      .waitFor()
+      .then(() => 'otp' as const),
+    page
+      .getByTestId('nav-account')
+      .waitFor()
+      .then(() => 'in' as const),
+  ]);
+  if (outcome === 'in') return;
+  await page.locator('input[name="otp"]').fill(product.lastCode(`+84${who.phone.slice(1)}`));
+  await page.getByTestId('login-otp-submit').click();
+  await page
+    .getByTestId('nav-account')
+    .waitFor({ timeout: 8000 })
+    .catch(async (e: unknown) => {
+      await page.screenshot({ path: shot(shotName) });
+      throw new Error(`${String(e)}\n${(await page.locator('main').textContent()) ?? ''}`);
+    });
+}

@@ -1,7 +1,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startProduct, launchBrowser, shot, DEMO_CITIZEN, type ApiSession, type Product } from './harness.ts';
+import {
+  startProduct,
+  launchBrowser,
+  shot,
+  mobileSignIn,
+  DEMO_CITIZEN,
+  type ApiSession,
+  type Product,
+} from './harness.ts';
 
 /**
  * mobile-lite, the citizen's CVs and applications: with no CV, "Ứng tuyển" leads to a new CV (with a PDF) and back
@@ -61,25 +69,7 @@ async function citizenPage(): Promise<Page> {
   if (context) return context.newPage();
   context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
   const page = await context.newPage();
-  await page.goto(`${product.url}/#/login`);
-  await page.locator('input[name="phone"]').fill(DEMO_CITIZEN.phone);
-  await page.locator('input[name="password"]').fill(DEMO_CITIZEN.password);
-  await page.getByTestId('login-submit').click();
-  const outcome = await Promise.race([
-    page
-      .getByTestId('login-new-device')
-      .waitFor()
-      .then(() => 'otp' as const),
-    page
-      .getByTestId('nav-account')
-      .waitFor()
-      .then(() => 'in' as const),
-  ]);
-  if (outcome === 'otp') {
-    await page.locator('input[name="otp"]').fill(product.lastCode(`+84${DEMO_CITIZEN.phone.slice(1)}`));
-    await page.getByTestId('login-otp-submit').click();
-    await page.getByTestId('nav-account').waitFor({ timeout: 8000 });
-  }
+  await mobileSignIn(page, product, DEMO_CITIZEN, 'mobile-cvs-signin-failed');
   return page;
 }
 

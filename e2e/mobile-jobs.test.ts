@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startProduct, launchBrowser, shot, DEMO_CITIZEN, type Product } from './harness.ts';
+import { startProduct, launchBrowser, shot, mobileSignIn, DEMO_CITIZEN, type Product } from './harness.ts';
 
 /**
  * mobile-lite, "Việc làm": the demo citizen signs in, opens the jobs tile, searches without accents,
@@ -21,42 +21,13 @@ after(async () => {
 
 const VIEWPORT = { width: 360, height: 740 };
 
-async function signIn(page: Page) {
-  await page.goto(`${product.url}/#/login`);
-  await page.locator('input[name="phone"]').fill(DEMO_CITIZEN.phone);
-  await page.locator('input[name="password"]').fill(DEMO_CITIZEN.password);
-  await page.getByTestId('login-submit').click();
-  // A browser the account has never used asks for the SMS code first.
-  const outcome = await Promise.race([
-    page
-      .getByTestId('login-new-device')
-      .waitFor()
-      .then(() => 'otp' as const),
-    page
-      .getByTestId('nav-account')
-      .waitFor()
-      .then(() => 'in' as const),
-  ]);
-  if (outcome === 'otp') {
-    await page.locator('input[name="otp"]').fill(product.lastCode(`+84${DEMO_CITIZEN.phone.slice(1)}`));
-    await page.getByTestId('login-otp-submit').click();
-    await page
-      .getByTestId('nav-account')
-      .waitFor({ timeout: 8000 })
-      .catch(async (e: unknown) => {
-        await page.screenshot({ path: shot('mobile-jobs-signin-failed') });
-        throw new Error(`${String(e)}\n${(await page.locator('main').textContent()) ?? ''}`);
-      });
-  }
-}
-
 let citizen: BrowserContext | undefined;
 /** A page of one browser the demo citizen signed in on once (each new browser costs an SMS code). */
 async function citizenPage(): Promise<Page> {
   if (citizen) return citizen.newPage();
   citizen = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
   const page = await citizen.newPage();
-  await signIn(page);
+  await mobileSignIn(page, product, DEMO_CITIZEN, 'mobile-jobs-signin-failed');
   return page;
 }
 
@@ -83,7 +54,14 @@ test('the demo citizen finds a garment job without accents, filters by zone and 
   await page.getByTestId('jobs-more').click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="job-item"]').length > n, newest);
 
-  // No accents typed; the server matches "Công nhân may".
+  // A misspelt word is corrected against the words of published postings, and the screen says so.
+  await page.getByTestId('jobs-q').fill('nhan vien khoo');
+  await page.getByTestId('jobs-search').click();
+  await page.getByTestId('jobs-searched-for').waitFor();
+  assert.match((await page.getByTestId('jobs-searched-for').textContent()) ?? '', /“nhan vien kho”/);
+  assert.ok((await titles(page)).some((t) => /Nhân viên kho/.test(t)));
+
+  // No accents typed; the server matches "Công nhân may", and no correction is announced.
   await page.getByTestId('jobs-q').fill('cong nhan may');
   await page.getByTestId('jobs-search').click();
   await page.waitForFunction(() =>
@@ -91,6 +69,7 @@ test('the demo citizen finds a garment job without accents, filters by zone and 
       /Công nhân may/.test(e.textContent ?? ''),
     ),
   );
+  assert.equal(await page.getByTestId('jobs-searched-for').count(), 0);
   const found = await titles(page);
   assert.ok(found.length >= 2, `garment postings found: ${found.join(' | ')}`);
   const salaries = await page.getByTestId('job-salary').allTextContents();

@@ -23,6 +23,7 @@ let kept: {
   items: JobSummary[];
   next: string | null;
   position: Position | null;
+  searchedFor: string | null;
 } | null = null;
 
 function locate(): Promise<Position | null> {
@@ -91,6 +92,7 @@ export function Jobs() {
   const [text, setText] = useState(kept?.filters.q ?? '');
   const [items, setItems] = useState<JobSummary[] | null>(kept?.items ?? null);
   const [next, setNext] = useState<string | null>(kept?.next ?? null);
+  const [searchedFor, setSearchedFor] = useState<string | null>(kept?.searchedFor ?? null);
   const position = useRef<Position | null>(kept?.position ?? null);
   const [zones, setZones] = useState<Zone[]>(keptZones);
   const [error, setError] = useState<string | null>(null);
@@ -120,10 +122,11 @@ export function Jobs() {
       const page = outcome.result.data;
       setItems((old) => {
         const all = cursor && old ? [...old, ...page.items] : page.items;
-        kept = { filters: f, items: all, next: page.nextCursor, position: at };
+        kept = { filters: f, items: all, next: page.nextCursor, position: at, searchedFor: page.searchedFor };
         return all;
       });
       setNext(page.nextCursor);
+      setSearchedFor(page.searchedFor);
       setError(null);
     } else if (!outcome.ok) {
       setError(outcome.error.message);
@@ -290,6 +293,11 @@ export function Jobs() {
           {t('jobs.empty')}
         </p>
       )}
+      {items && items.length > 0 && searchedFor && (
+        <p class="muted" role="status" data-testid="jobs-searched-for">
+          {t('jobs.searchedFor', { q: searchedFor })}
+        </p>
+      )}
       {items && items.length > 0 && (
         <ul class="jb-list" data-testid="jobs-list" aria-busy={busy} aria-label={t('jobs.count')}>
           {items.map((j) => (
@@ -314,11 +322,6 @@ export function Jobs() {
           </Button>
         </div>
       )}
-      <p class="center">
-        <a href="#/employer" data-testid="jobs-employer">
-          {t('employer.jobsLink')}
-        </a>
-      </p>
     </section>
   );
 }

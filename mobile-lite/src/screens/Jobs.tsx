@@ -322,6 +322,11 @@ export function Jobs() {
           </Button>
         </div>
       )}
+      <p class="center">
+        <a href="#/employer" data-testid="jobs-employer">
+          {t('employer.jobsLink')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -6680,10 +6680,10 @@ export interface paths {
         };
         put?: never;
         /**
-         * Register a company (the caller becomes its owner); it waits for verification by a moderator
-         * @description Tax code: 10 digits with a valid check digit, or `NNNNNNNNNN-NNN` for a branch; each problem has its own code (`tax_code_format`, `tax_code_branch`, `tax_code_check_digit`).
+         * Register a company (self-service: the caller becomes its owner and gets the employer role); it waits for verification by a moderator
+         * @description Needs identity level 1 (a declared CCCD): 403 `identity_level_required` with `requiredLevel` and `currentLevel`. Tax code: 10 digits with a valid check digit, or `NNNNNNNNNN-NNN` for a branch; each problem has its own code (`tax_code_format`, `tax_code_branch`, `tax_code_check_digit`). The creator is granted the employer role (audited); `refreshSession: true` means the access token does not carry it yet: refresh the session.
          *
-         *     Access: permission `jobs:post`.
+         *     Access: any signed-in account.
          */
         post: {
             parameters: {
@@ -6704,7 +6704,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Company"];
+                        "application/json": components["schemas"]["CompanyCreated"];
                     };
                 };
                 /** @description Invalid request */
@@ -6725,7 +6725,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing permission */
+                /** @description Identity level below 1 (`identity_level_required`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7974,7 +7974,7 @@ export interface paths {
         };
         /**
          * Workforce statistics: province totals, per zone, month by month, vacancy alerts
-         * @description Verified companies only. Stock figures (headcount, women, vacancies, companies filed) are those of the last month of the range; flows (hires, separations, applications and hires through the app) are summed. `alerts`: zones whose latest reported vacancy rate in the range is above WORKFORCE_VACANCY_ALERT.
+         * @description Verified companies only. Stock figures (headcount, women, vacancies, companies filed) are those of the last month of the range; flows (hires, separations, applications and hires through the app) are summed. `alerts`: zones whose latest reported vacancy rate in the range is above `threshold` (the line asked for, else WORKFORCE_VACANCY_ALERT).
          *
          *     Access: permission `workforce:read`.
          */
@@ -7987,6 +7987,8 @@ export interface paths {
                     to?: string;
                     /** @description Industrial zone code; 'none' = companies outside zones */
                     zone?: string;
+                    /** @description Vacancy-rate alert line, 0–1 (default: WORKFORCE_VACANCY_ALERT); ignored by the CSV */
+                    threshold?: number | null;
                 };
                 header?: never;
                 path?: never;
@@ -8069,6 +8071,8 @@ export interface paths {
                     to?: string;
                     /** @description Industrial zone code; 'none' = companies outside zones */
                     zone?: string;
+                    /** @description Vacancy-rate alert line, 0–1 (default: WORKFORCE_VACANCY_ALERT); ignored by the CSV */
+                    threshold?: number | null;
                 };
                 header?: never;
                 path?: never;
@@ -9629,6 +9633,11 @@ export interface components {
             }[];
         };
         /** @description Members and staff with moderation or workforce rights see this; others see CompanyPublic */
+        CompanyCreated: components["schemas"]["Company"] & {
+            /** @description True when the caller was just given the employer role: its access token does not carry it yet, so the client refreshes its session (POST /auth/refresh re-reads the roles) before using the employer routes */
+            refreshSession: boolean;
+        };
+        /** @description Members and staff with moderation or workforce rights see this; others see CompanyPublic */
         Company: components["schemas"]["CompanyPublic"] & {
             contact: {
                 name: string | null;
@@ -9842,6 +9851,8 @@ export interface components {
         JobSearchResult: {
             items: components["schemas"]["JobSummary"][];
             nextCursor: string | null;
+            /** @description The accent-free words searched for when a misspelt word of `q` was corrected, else null */
+            searchedFor: string | null;
         };
         JobSummary: {
             /** Format: uuid */
@@ -9945,7 +9956,7 @@ export interface components {
             from: string;
             to: string;
             zone: string | null;
-            /** @description WORKFORCE_VACANCY_ALERT */
+            /** @description The alert line used: `threshold` of the query, else WORKFORCE_VACANCY_ALERT */
             threshold: number;
             totals: {
                 /** @description At the last month of the range */

@@ -8,6 +8,7 @@ import {
   shot,
   DEMO_CITIZEN,
   type Product,
+  mobileSignIn,
 } from './harness.ts';
 
 /**
@@ -32,41 +33,12 @@ after(async () => {
   await product?.stop();
 });
 
-async function signIn(page: Page) {
-  await page.goto(`${product.url}/#/login`);
-  await page.locator('input[name="phone"]').fill(EMPLOYER.phone);
-  await page.locator('input[name="password"]').fill(EMPLOYER.password);
-  await page.getByTestId('login-submit').click();
-  // A browser the account has never used asks for the SMS code first.
-  const outcome = await Promise.race([
-    page
-      .getByTestId('login-new-device')
-      .waitFor()
-      .then(() => 'otp' as const),
-    page
-      .getByTestId('nav-account')
-      .waitFor()
-      .then(() => 'in' as const),
-  ]);
-  if (outcome === 'otp') {
-    await page.locator('input[name="otp"]').fill(product.lastCode(`+84${EMPLOYER.phone.slice(1)}`));
-    await page.getByTestId('login-otp-submit').click();
-    await page
-      .getByTestId('nav-account')
-      .waitFor({ timeout: 8000 })
-      .catch(async (e: unknown) => {
-        await page.screenshot({ path: shot('mobile-employer-signin-failed') });
-        throw new Error(`${String(e)}\n${(await page.locator('main').textContent()) ?? ''}`);
-      });
-  }
-}
-
 /** A page of the one browser the demo employer signed in on (each new browser costs an SMS code). */
 async function employerPage(): Promise<Page> {
   if (context) return context.newPage();
   context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' });
   const page = await context.newPage();
-  await signIn(page);
+  await mobileSignIn(page, product, EMPLOYER, 'mobile-employer-signin-failed');
   return page;
 }
 

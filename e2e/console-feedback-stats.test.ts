@@ -10,6 +10,7 @@ import {
   shot,
   root,
   consoleSignIn,
+  paintedCharts,
   ADMIN,
   DEMO_CITIZEN,
   type Product,
@@ -93,23 +94,6 @@ async function signIn(page: Page, phone: string, password: string) {
   await consoleSignIn(page, product, phone, password);
 }
 
-/** How many pixels each chart canvas has painted (0 = an empty canvas). */
-async function paintedPixels(page: Page): Promise<Record<string, number>> {
-  return page.$$eval('[data-testid^="chart-"]', (cards) =>
-    Object.fromEntries(
-      cards
-        .filter((card) => card.querySelector('canvas'))
-        .map((card) => {
-          const c = card.querySelector('canvas') as HTMLCanvasElement;
-          const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
-          let n = 0;
-          for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
-          return [card.getAttribute('data-testid') ?? '', n];
-        }),
-    ),
-  );
-}
-
 test('reports made through the api show up in the console statistics, CSV and deadlines', async () => {
   // A citizen reports three problems; the IOC accepts them; the construction officer resolves one.
   ids.traffic = await submit('traffic', 'Ổ gà lớn trên đường liên xã');
@@ -153,7 +137,7 @@ test('reports made through the api show up in the console statistics, CSV and de
   assert.notEqual(await page.getByTestId('kpi-median-value').textContent(), '—');
   assert.match((await page.getByTestId('kpi-rating-value').textContent()) ?? '', /\/ 5/);
 
-  const painted = await paintedPixels(page);
+  const painted = await paintedCharts(page);
   for (const chart of [
     'chart-status',
     'chart-category',

@@ -236,3 +236,20 @@ export async function mobileSignIn(
       throw new Error(`${String(e)}\n${(await page.locator('main').textContent()) ?? ''}`);
     });
 }
+
+/** How many pixels each chart canvas has painted (0 = an empty canvas), by the data-testid of its card. */
+export async function paintedCharts(page: Page, testIdPrefix = 'chart-'): Promise<Record<string, number>> {
+  return page.$$eval(`[data-testid^="${testIdPrefix}"]`, (cards) =>
+    Object.fromEntries(
+      cards
+        .filter((card) => card.querySelector('canvas'))
+        .map((card) => {
+          const c = card.querySelector('canvas') as HTMLCanvasElement;
+          const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+          let n = 0;
+          for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
+          return [card.getAttribute('data-testid') ?? '', n];
+        }),
+    ),
+  );
+}

@@ -23,6 +23,11 @@ const ModerationPage = lazy(() =>
   import('./moderation/ModerationPage').then((m) => ({ default: m.ModerationPage })),
 );
 const ZonesPage = lazy(() => import('./workforce/ZonesPage').then((m) => ({ default: m.ZonesPage })));
+// Workforce statistics (chart.js, deck.gl map) and the companies that have not filed.
+const WorkforcePage = lazy(() =>
+  import('./workforce/WorkforcePage').then((m) => ({ default: m.WorkforcePage })),
+);
+const MissingPage = lazy(() => import('./workforce/MissingPage').then((m) => ({ default: m.MissingPage })));
 // Feedback statistics (with chart.js), deadlines and province forwarding.
 const StatsPage = lazy(() => import('./feedback/StatsPage').then((m) => ({ default: m.StatsPage })));
 const DeadlinesPage = lazy(() =>
@@ -92,7 +97,23 @@ const routes: RouteObject[] = [
           { index: true, element: <Home /> },
           ...pageRoutes,
           {
-            // Not in the menu ('workforce' is not built yet): reached by its address; workforce:manage only.
+            path: 'workforce',
+            element: (
+              <Page id="workforce">
+                <WorkforcePage />
+              </Page>
+            ),
+          },
+          {
+            path: 'workforce/missing',
+            element: (
+              <Page id="workforce">
+                <MissingPage />
+              </Page>
+            ),
+          },
+          {
+            // A tab of the workforce pages; checks workforce:manage itself (not workforce:read).
             path: 'workforce/zones',
             element: (
               <Suspense fallback={<Loading />}>

@@ -52,6 +52,15 @@ describe('permission-based navigation', () => {
     expect(ids(['console:access', 'users:read'])).not.toContain('ekyc');
   });
 
+  it('has the workforce page built, behind workforce:read', () => {
+    expect(navItem('workforce')).toMatchObject({
+      built: true,
+      anyOf: ['workforce:read'],
+      path: '/workforce',
+    });
+    expect(ids(['console:access', 'moderation:review'])).not.toContain('workforce');
+  });
+
   it('has unique ids and paths', () => {
     expect(new Set(NAV_ITEMS.map((i) => i.id)).size).toBe(NAV_ITEMS.length);
     expect(new Set(NAV_ITEMS.map((i) => i.path)).size).toBe(NAV_ITEMS.length);
@@ -65,6 +74,7 @@ describe('returnPath after sign-in', () => {
   it('goes back to a page the user may see, with its query', () => {
     expect(returnPath('/admin/users/abc?x=1', admin)).toBe('/admin/users/abc?x=1');
     expect(returnPath('/workforce', operator)).toBe('/workforce');
+    expect(returnPath('/workforce/missing?month=2026-09', operator)).toBe('/workforce/missing?month=2026-09');
   });
   it('falls back to the start for pages the user may not see or odd values', () => {
     expect(returnPath('/admin/users', operator)).toBe('/');

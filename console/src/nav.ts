@@ -47,7 +47,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.workforce',
     group: 'operations',
     anyOf: ['workforce:read'],
-    built: false,
+    built: true,
   },
   {
     id: 'users',

@@ -18,18 +18,30 @@ import {
   Chart as ChartJS,
   Legend,
   LinearScale,
+  LineElement,
+  PointElement,
   Tooltip,
   type ChartOptions,
 } from 'chart.js';
 import { useId, useState, type ReactNode } from 'react';
-import { Bar, Doughnut } from 'react-chartjs-2';
+import { Bar, Doughnut, Line } from 'react-chartjs-2';
 import { useI18n } from '../i18n/context';
-import { formatNumber, type ChartData } from './stats';
+import { chartIsEmpty, formatNumber, formatShare, type ChartData } from './charts';
 
-// Only what these charts use (the Bar and Doughnut components register their own controllers).
-ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+// Only what these charts use (the Bar, Doughnut and Line components register their own controllers).
+ChartJS.register(
+  ArcElement,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  Legend,
+);
 
-export type ChartKind = 'doughnut' | 'bar' | 'stackedBar' | 'horizontalBar';
+export type ChartKind = 'doughnut' | 'bar' | 'stackedBar' | 'horizontalBar' | 'line';
+type Format = (n: number) => string;
 
 const FONT = {
   family: '"Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", "DejaVu Sans", Arial, sans-serif',
@@ -55,6 +67,30 @@ function barOptions(kind: ChartKind): ChartOptions<'bar'> {
   };
 }
 
+/** Month-by-month lines: a legend when there are several series, values formatted on the axis and tooltip. */
+function lineOptions(format: Format, legend: boolean): ChartOptions<'line'> {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    interaction: { mode: 'index', intersect: false },
+    plugins: {
+      legend: { display: legend, position: 'bottom', labels: { font: FONT, boxHeight: 2 } },
+      tooltip: {
+        bodyFont: FONT,
+        titleFont: FONT,
+        callbacks: {
+          label: (c) => `${c.dataset.label ?? ''}: ${c.parsed.y === null ? '—' : format(c.parsed.y)}`,
+        },
+      },
+    },
+    scales: {
+      x: { ticks: { font: FONT, maxRotation: 0, autoSkip: true } },
+      y: { beginAtZero: true, ticks: { font: FONT, callback: (v) => format(Number(v)) } },
+    },
+  };
+}
+
 const doughnutOptions: ChartOptions<'doughnut'> = {
   responsive: true,
   maintainAspectRatio: false,
@@ -66,8 +102,8 @@ const doughnutOptions: ChartOptions<'doughnut'> = {
 };
 
 /** The chart's figures as a table (the accessible alternative to the canvas). */
-function DataTable({ data, caption }: { data: ChartData; caption: string }) {
-  const { t, lang } = useI18n();
+function DataTable({ data, caption, format }: { data: ChartData; caption: string; format: Format }) {
+  const { t } = useI18n();
   const stackedSeries = data.datasets.length > 1;
   return (
     <Table size="small" aria-label={caption}>
@@ -93,7 +129,7 @@ function DataTable({ data, caption }: { data: ChartData; caption: string }) {
             </TableCell>
             {data.datasets.map((s) => (
               <TableCell key={s.label} align="right">
-                {formatNumber(s.data[i] ?? 0, lang)}
+                {format(s.data[i] ?? 0)}
               </TableCell>
             ))}
           </TableRow>
@@ -104,11 +140,9 @@ function DataTable({ data, caption }: { data: ChartData; caption: string }) {
 }
 
 /** A one-sentence description of the chart for screen readers: "label: n, label: n …". */
-function summary(data: ChartData, lang: 'vi' | 'en'): string {
+function summary(data: ChartData, format: Format): string {
   return data.labels
-    .map(
-      (label, i) => `${label}: ${data.datasets.map((s) => formatNumber(s.data[i] ?? 0, lang)).join(' / ')}`,
-    )
+    .map((label, i) => `${label}: ${data.datasets.map((s) => format(s.data[i] ?? 0)).join(' / ')}`)
     .join('; ');
 }
 
@@ -118,20 +152,34 @@ interface CardProps {
   kind: ChartKind;
   testId: string;
   height?: number;
+  /** Values are shares 0…1, shown as percentages. */
+  percent?: boolean;
   /** Extra content under the title (e.g. a note). */
   children?: ReactNode;
 }
 
 /** A chart in a card, with a button that shows the same figures as a table. */
-export function ChartCard({ title, data, kind, testId, height = 280, children }: CardProps) {
+export function ChartCard({ title, data, kind, testId, height = 280, percent = false, children }: CardProps) {
   const { t, lang } = useI18n();
   const [table, setTable] = useState(false);
   const titleId = useId();
-  const empty = data.labels.length === 0 || data.datasets.every((s) => s.data.every((n) => n === 0));
+  const format: Format = percent ? (n) => formatShare(n, lang) ?? '—' : (n) => formatNumber(n, lang);
+  const empty = chartIsEmpty(data);
   const chartData = {
     labels: data.labels,
-    datasets: data.datasets.map((s) => ({ ...s, borderWidth: kind === 'doughnut' ? 1 : 0 })),
+    datasets: data.datasets.map(({ reference: _, ...s }) => ({
+      ...s,
+      borderWidth: kind === 'doughnut' ? 1 : kind === 'line' ? 2 : 0,
+    })),
   };
+  const chart =
+    kind === 'doughnut' ? (
+      <Doughnut data={chartData} options={doughnutOptions} />
+    ) : kind === 'line' ? (
+      <Line data={chartData} options={lineOptions(format, data.datasets.length > 1)} />
+    ) : (
+      <Bar data={chartData} options={barOptions(kind)} />
+    );
   return (
     <Paper
       variant="outlined"
@@ -166,17 +214,13 @@ export function ChartCard({ title, data, kind, testId, height = 280, children }:
           <Box
             sx={{ position: 'relative', height }}
             role="img"
-            aria-label={`${title}. ${summary(data, lang)}`}
+            aria-label={`${title}. ${summary(data, format)}`}
           >
-            {kind === 'doughnut' ? (
-              <Doughnut data={chartData} options={doughnutOptions} />
-            ) : (
-              <Bar data={chartData} options={barOptions(kind)} />
-            )}
+            {chart}
           </Box>
           {table ? (
             <Box sx={{ mt: 2, maxHeight: 320, overflow: 'auto' }}>
-              <DataTable data={data} caption={title} />
+              <DataTable data={data} caption={title} format={format} />
             </Box>
           ) : null}
         </>
@@ -185,16 +229,18 @@ export function ChartCard({ title, data, kind, testId, height = 280, children }:
   );
 }
 
-/** A key figure: a big value with a caption. */
+/** A key figure: a big value with a caption, optionally a change (e.g. against the previous month). */
 export function KpiCard({
   label,
   value,
   note,
+  change,
   testId,
 }: {
   label: string;
   value: string;
   note?: string;
+  change?: ReactNode;
   testId: string;
 }) {
   return (
@@ -205,6 +251,7 @@ export function KpiCard({
       <Typography sx={{ fontSize: 32, fontWeight: 700, lineHeight: 1.3 }} data-testid={`${testId}-value`}>
         {value}
       </Typography>
+      {change}
       {note ? (
         <Typography variant="caption" color="text.secondary">
           {note}

@@ -1,8 +1,9 @@
-import { Box, Chip, Stack, Tab, Tabs, Tooltip } from '@mui/material';
+import { Chip, Stack, Tooltip } from '@mui/material';
+import { useLocation } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { Link as RouterLink, useLocation } from 'react-router';
 import { useAuth } from '../auth/context';
 import { hasPermission } from '../auth/permissions';
+import { PageTabs } from '../components/PageTabs';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/vi';
 import { useApiQuery } from '../useApiQuery';
@@ -77,24 +78,11 @@ export function FeedbackTabs({ deadLetters }: { deadLetters?: number | null } = 
       t(tab.label)
     );
   return (
-    <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
-      <Tabs
-        value={tabs.some((tab) => tab.id === active) ? active : false}
-        aria-label={t('fbTabs.label')}
-        variant="scrollable"
-        scrollButtons="auto"
-      >
-        {tabs.map((tab) => (
-          <Tab
-            key={tab.id}
-            value={tab.id}
-            label={label(tab)}
-            component={RouterLink}
-            to={tab.path}
-            data-testid={`feedback-tab-${tab.id}`}
-          />
-        ))}
-      </Tabs>
-    </Box>
+    <PageTabs
+      tabs={tabs.map((tab) => ({ id: tab.id, path: tab.path, label: label(tab) }))}
+      active={active}
+      label={t('fbTabs.label')}
+      testIdPrefix="feedback-tab"
+    />
   );
 }

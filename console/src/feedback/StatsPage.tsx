@@ -1,16 +1,15 @@
-import DownloadIcon from '@mui/icons-material/Download';
-import { Alert, Box, Button, Grid, Stack, Typography } from '@mui/material';
+import { Alert, Box, Grid, Stack, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { asProblem } from '../api/problem';
-import { describeProblem, ProblemAlert } from '../components/ProblemAlert';
+import { CsvExportButton } from '../components/CsvExportButton';
+import { PageHeader } from '../components/PageHeader';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
-import { useNotify } from '../notify';
 import { useApiQuery } from '../useApiQuery';
 import { FeedbackTabs } from './FeedbackTabs';
 import { FEEDBACK_STATUSES, type FeedbackStatus } from './queries';
-import { ChartCard, KpiCard } from './StatsCharts';
+import { ChartCard, KpiCard } from '../components/ChartCard';
 import { StatsFilterBar } from './StatsFilterBar';
 import {
   barChart,
@@ -33,29 +32,14 @@ import {
 const TOP_COMMUNES = 10;
 const DURATION_KEY = { minutes: 'fbStats.minutes', hours: 'fbStats.hours', days: 'fbStats.days' } as const;
 
-/** Saves a blob under a file name through a temporary link. */
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function StatsPage() {
-  const i18n = useI18n();
-  const { t, lang } = i18n;
-  const notify = useNotify();
+  const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseStatsParams(params), [params]);
   const invalid = invalidStatsRange(filters);
   // "Today" is fixed when the page opens, so the query key stays stable while it is shown.
   const [now] = useState(() => new Date());
   const query = useMemo(() => buildStatsQuery(filters, now), [filters, now]);
-  const [exporting, setExporting] = useState(false);
 
   const setFilters = (patch: Partial<StatsFilters>) => {
     const next = { ...filters, ...patch };
@@ -79,22 +63,6 @@ export function StatsPage() {
   );
   const communes = useApiQuery('communes', (signal) => unwrap(api.GET('/api/v1/communes', { signal })));
 
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const blob = await unwrap(
-        api.GET('/api/v1/feedback/stats.csv', { params: { query }, parseAs: 'blob' }),
-      );
-      const name = csvFilename(filters, now);
-      saveBlob(blob as Blob, name);
-      notify(t('fbStats.exported', { file: name }), 'success');
-    } catch (err) {
-      notify(describeProblem(asProblem(err), i18n), 'error');
-    } finally {
-      setExporting(false);
-    }
-  };
-
   const statusLabel = (key: string) =>
     (FEEDBACK_STATUSES as readonly string[]).includes(key)
       ? t(`fb.status.${key as FeedbackStatus}`)
@@ -116,25 +84,20 @@ export function StatsPage() {
   return (
     <Stack spacing={2}>
       <FeedbackTabs />
-      <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ alignItems: { sm: 'flex-start' }, gap: 2 }}>
-        <Box sx={{ flex: 1 }}>
-          <Typography variant="h1" component="h1">
-            {t('fbStats.title')}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {t('fbStats.subtitle')} {t('common.timezoneNote')}
-          </Typography>
-        </Box>
-        <Button
-          variant="contained"
-          startIcon={<DownloadIcon />}
-          onClick={exportCsv}
-          disabled={exporting || invalid || !data}
-          data-testid="stats-export"
-        >
-          {t('fbStats.exportCsv')}
-        </Button>
-      </Stack>
+      <PageHeader
+        title={t('fbStats.title')}
+        subtitle={`${t('fbStats.subtitle')} ${t('common.timezoneNote')}`}
+        action={
+          <CsvExportButton
+            label={t('fbStats.exportCsv')}
+            load={() => unwrap(api.GET('/api/v1/feedback/stats.csv', { params: { query }, parseAs: 'blob' }))}
+            fileName={csvFilename(filters, now)}
+            done={(file) => t('fbStats.exported', { file })}
+            disabled={invalid || !data}
+            testId="stats-export"
+          />
+        }
+      />
 
       <StatsFilterBar
         filters={filters}

@@ -12,7 +12,7 @@ import {
   STATUS_RGB,
   statusCss,
 } from './deadline';
-import { boundsOf } from './geo';
+import { boundsOf } from '../components/geo';
 import { FEEDBACK_STATUSES } from './queries';
 
 const vi = (key: MessageKey, params?: Record<string, string | number>) => translate('vi', key, params);

@@ -1,5 +1,8 @@
 // Pure helpers of the feedback statistics, deadlines and forwarding pages: URL filters ↔ api
 // query, api figures → chart.js data, CSV file names, queue links. No React, no fetch.
+import type { ChartData } from '../components/charts';
+
+export { formatNumber, formatShare, type ChartData } from '../components/charts';
 
 /** GET /feedback/stats (contract between the api and the console). */
 export interface StatBucket {
@@ -182,11 +185,6 @@ export const OVERDUE_COLOR = '#d32f2f';
 export const ON_TRACK_COLOR = '#1976d2';
 const RATING_COLORS = ['#d32f2f', '#f57c00', '#fbc02d', '#7cb342', '#2e7d32'];
 
-export interface ChartData {
-  labels: string[];
-  datasets: { label: string; data: number[]; backgroundColor: string | string[]; stack?: string }[];
-}
-
 /** Doughnut by status: only the statuses that occur, each in its own colour. */
 export function statusChart(buckets: readonly StatBucket[], seriesLabel: string): ChartData {
   const used = buckets.filter((b) => b.count > 0);
@@ -262,22 +260,6 @@ export function durationParts(
   if (hours < 1) return { unit: 'minutes', n: Math.round(hours * 60) };
   if (hours < 48) return { unit: 'hours', n: Math.round(hours * 10) / 10 };
   return { unit: 'days', n: Math.round((hours / 24) * 10) / 10 };
-}
-
-/** A share 0…1 → "83%" / "83,5%" (locale decimal separator); null → null. */
-export function formatShare(share: number | null, lang: 'vi' | 'en'): string | null {
-  if (share === null || !Number.isFinite(share)) return null;
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(share);
-}
-
-export function formatNumber(n: number, lang: 'vi' | 'en', digits = 0): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  }).format(n);
 }
 
 /** Departments with the most overdue reports first, then due soon, then open, then by name. */

@@ -1,6 +1,7 @@
 import { fbTriageEn } from '../feedback/messages';
 import { moderationEn } from '../moderation/messages';
 import { zonesEn } from '../workforce/messages';
+import { workforceEn } from '../workforce/workforceMessages';
 import type { MessageKey } from './vi';
 
 // English — must have exactly the keys of vi.ts (the type enforces it, i18n.test.ts checks it at run time).
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...fbTriageEn,
   ...moderationEn,
   ...zonesEn,
+  ...workforceEn,
   'app.title': 'Đắk Lắk Operations Center',
   'app.shortTitle': 'Đắk Lắk IOC',
   'app.loading': 'Loading…',

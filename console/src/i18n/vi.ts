@@ -3,11 +3,13 @@
 import { fbTriageVi } from '../feedback/messages';
 import { moderationVi } from '../moderation/messages';
 import { zonesVi } from '../workforce/messages';
+import { workforceVi } from '../workforce/workforceMessages';
 
 export const vi = {
   ...fbTriageVi,
   ...moderationVi,
   ...zonesVi,
+  ...workforceVi,
   'app.title': 'Trung tâm điều hành Đắk Lắk',
   'app.shortTitle': 'IOC Đắk Lắk',
   'app.loading': 'Đang tải…',

@@ -11,6 +11,7 @@ import { useGridLocaleText } from '../gridLocale';
 import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
 import { useApiQuery } from '../useApiQuery';
+import { WorkforceTabs } from './WorkforceTabs';
 import { ZoneDialog } from './ZoneDialog';
 import type { Zone } from './zoneForm';
 
@@ -104,6 +105,7 @@ function Zones() {
 
   return (
     <Stack spacing={2} sx={{ height: '100%' }}>
+      <WorkforceTabs />
       <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 2 }}>
         <Box sx={{ flex: 1 }}>
           <Typography variant="h1" component="h1">
@@ -130,7 +132,7 @@ function Zones() {
       </Stack>
       {zones.problem ? <ProblemAlert problem={zones.problem} onRetry={zones.reload} /> : null}
       {communes.problem ? <ProblemAlert problem={communes.problem} onRetry={communes.reload} /> : null}
-      <Box sx={{ height: 'calc(100vh - 240px)', minHeight: 420 }} data-testid="zones-grid">
+      <Box sx={{ height: 'calc(100vh - 300px)', minHeight: 420 }} data-testid="zones-grid">
         <DataGrid<Zone>
           rows={zones.data?.items ?? []}
           getRowId={(z) => z.code}

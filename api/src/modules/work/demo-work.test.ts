@@ -103,6 +103,11 @@ describe('demo work data', () => {
     expect(s.body.totals.headcount).toBeGreaterThan(4000);
     expect(s.body.series).toHaveLength(12);
     expect(s.body.alerts.length).toBeGreaterThan(0);
+    // Applications and hires through the app have a history too, growing as the app is adopted.
+    const series = s.body.series as Array<{ appApplications: number; appHires: number }>;
+    expect(series.every((m) => m.appApplications > 0)).toBe(true);
+    expect(series[11]!.appApplications).toBeGreaterThan(series[0]!.appApplications);
+    expect(series.reduce((n, m) => n + m.appHires, 0)).toBeGreaterThan(0);
     const emp = await login('+84905000005');
     const [c] = await api.sequelize.query<{ id: string }>(
       `SELECT id FROM companies WHERE tax_code = '6600990001'`,

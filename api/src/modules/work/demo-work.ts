@@ -255,5 +255,20 @@ export async function seedWorkDemo(sequelize: Sequelize, t: Transaction, now = n
      ON CONFLICT (company_id, month) DO NOTHING`,
     { rows: JSON.stringify(reports) },
   );
+  // Applications and hires through the app in the past months (the rollup the triggers keep for new ones): a
+  // share of each month's hires that grows as the app is adopted, so the Workforce page's app figures have a history.
+  const appMonths = reports.map((r, i) => {
+    const k = i % DEMO_MONTHS; // reports run company by company, oldest month first
+    const adoption = 0.15 + 0.45 * (k / (DEMO_MONTHS - 1));
+    const hires = Math.round(r.hires * adoption * (0.8 + rand() * 0.4));
+    return { company: r.company, month: r.month, hires, applications: hires * 4 + Math.floor(rand() * 6) };
+  });
+  await exec(
+    `INSERT INTO work_app_monthly (company_id, month, applications, hires)
+     SELECT x.company, x.month, x.applications, x.hires
+     FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(company uuid, month date, applications int, hires int)
+     ON CONFLICT (company_id, month) DO NOTHING`,
+    { rows: JSON.stringify(appMonths) },
+  );
   return { companies: made.length, postings: postingIds.length, cvs, applications, reports: reports.length };
 }

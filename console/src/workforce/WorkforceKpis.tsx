@@ -15,7 +15,7 @@ function Change({ kpi }: { kpi: Kpi }) {
   if (text === null)
     return (
       <Typography variant="caption" color="text.secondary" component="div">
-        {t('wf.kpi.noPrevious')}
+        {t(kpi.value === null && kpi.month !== null ? 'wf.kpi.notFiled' : 'wf.kpi.noPrevious')}
       </Typography>
     );
   const Icon = kpi.change! > 0 ? ArrowUpwardIcon : kpi.change! < 0 ? ArrowDownwardIcon : null;

@@ -79,6 +79,25 @@ describe('KPI cards', () => {
     expect(noRate.find((k) => k.key === 'vacancyRate')?.change).toBeNull();
   });
 
+  it('shows no report figures for a month nobody has filed yet, but the app figures', () => {
+    const unfiled = month('2026-10', {
+      headcount: 0,
+      women: 0,
+      vacancies: 0,
+      vacancyRate: null,
+      hires: 0,
+      separations: 0,
+      appApplications: 7,
+      companiesFiled: 0,
+    });
+    const k = Object.fromEntries(workforceKpis([...series, unfiled]).map((x) => [x.key, x]));
+    expect(k.headcount).toMatchObject({ value: null, change: null, tone: 'neutral' });
+    expect(k.hires).toMatchObject({ value: null, rangeTotal: 80 });
+    expect(k.appApplications).toMatchObject({ value: 7, change: -5, rangeTotal: 31 });
+    const chart = seriesChart([...series, unfiled], [{ key: 'headcount', label: 'L' }], 'vi');
+    expect(chart.datasets[0]?.data).toEqual([1000, 1040, null]);
+  });
+
   it('writes the change with its sign; the vacancy rate in percentage points', () => {
     expect(formatChange({ key: 'headcount', change: 1234 }, 'vi')).toBe('+1.234');
     expect(formatChange({ key: 'headcount', change: -3 }, 'en')).toBe('−3');

@@ -44,18 +44,31 @@ export interface Kpi {
   rangeTotal: number | null;
 }
 
+/** The app's own figures; the others come from the companies' monthly reports. */
+const APP_KEYS: readonly KpiKey[] = ['appApplications', 'appHires'];
+
+/**
+ * One figure of a month, or null when it comes from the reports and no company has filed that month yet (the
+ * current month, usually): "no data", not zero, so cards and charts do not show a collapse.
+ */
+export function figureOf(m: MonthFigures, key: KpiKey): number | null {
+  return m.companiesFiled === 0 && !APP_KEYS.includes(key) ? null : m[key];
+}
+
 /** KPI cards from the month-by-month series: the last month, its change against the month before. */
 export function workforceKpis(series: readonly MonthFigures[]): Kpi[] {
   const last = series[series.length - 1];
   const before = series[series.length - 2];
   return KPI_KEYS.map((key) => {
-    const value = last ? last[key] : null;
-    const previous = before ? before[key] : null;
+    const value = last ? figureOf(last, key) : null;
+    const previous = before ? figureOf(before, key) : null;
     const change =
       value === null || previous === null ? null : Math.round((value - previous) * 10_000) / 10_000;
     const tone =
       change === null || change === 0 ? 'neutral' : change > 0 === RISE_IS_GOOD[key] ? 'good' : 'bad';
-    const rangeTotal = FLOW_KEYS.includes(key) ? series.reduce((s, m) => s + (m[key] ?? 0), 0) : null;
+    const rangeTotal = FLOW_KEYS.includes(key)
+      ? series.reduce((s, m) => s + (figureOf(m, key) ?? 0), 0)
+      : null;
     return { key, value, month: last?.month ?? null, change, tone, rangeTotal };
   });
 }
@@ -107,7 +120,7 @@ export function seriesChart(
     datasets: lines.map((l) =>
       line(
         l.label,
-        series.map((m) => m[l.key]),
+        series.map((m) => figureOf(m, l.key)),
         SERIES_COLORS[l.key],
       ),
     ),
@@ -147,12 +160,12 @@ export function compareChart(
     datasets: [
       line(
         a.name,
-        a.series.map((m) => m[key]),
+        a.series.map((m) => figureOf(m, key)),
         SERIES_COLORS.a,
       ),
       line(
         b.name,
-        b.series.map((m) => m[key]),
+        b.series.map((m) => figureOf(m, key)),
         SERIES_COLORS.b,
       ),
     ],

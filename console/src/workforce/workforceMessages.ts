@@ -34,6 +34,7 @@ export const workforceVi = {
   'wf.kpi.change': '{change} so với tháng trước',
   'wf.kpi.changePoints': '{change} điểm % so với tháng trước',
   'wf.kpi.noPrevious': 'Chưa có tháng trước để so sánh',
+  'wf.kpi.notFiled': 'Chưa có doanh nghiệp báo cáo tháng này',
   'wf.kpi.month': 'Tháng {month}',
   'wf.kpi.rangeTotal': 'Cả kỳ: {total}',
   'wf.kpi.filed':
@@ -126,6 +127,7 @@ export const workforceEn: Record<keyof typeof workforceVi, string> = {
   'wf.kpi.change': '{change} vs the previous month',
   'wf.kpi.changePoints': '{change} pp vs the previous month',
   'wf.kpi.noPrevious': 'No previous month to compare',
+  'wf.kpi.notFiled': 'No company has reported this month yet',
   'wf.kpi.month': '{month}',
   'wf.kpi.rangeTotal': 'Whole period: {total}',
   'wf.kpi.filed':

@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-work.ts';
 import * as m0017 from './migrations/0017-job-search-index.ts';
 import * as m0019 from './migrations/0019-workforce-rollup.ts';
 import * as m0020 from './migrations/0020-job-words.ts';
+import * as m0021 from './migrations/0021-job-phrase-index.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -41,6 +42,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0017-job-search-index', m0017],
   ['0019-workforce-rollup', m0019],
   ['0020-job-words', m0020],
+  ['0021-job-phrase-index', m0021],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

@@ -18,6 +18,8 @@ interface Key {
 }
 /** The postings holding every word of the phrase (the full-text index of migration 0020). */
 const HAS_WORDS = `to_tsvector('simple', p.search_text) @@ plainto_tsquery('simple', f_unaccent(lower(:phrase)))`;
+/** The postings holding the phrase's words side by side (pairs of neighbours, migration 0021; 2 words or more). */
+const HAS_PAIRS = 'job_bigrams(p.search_text) @> job_bigrams(f_unaccent(lower(:phrase)))';
 /** search_text starts with the accent-free title, so this is "the title contains …" without unaccenting it. */
 const TITLE = 'left(p.search_text, length(p.title))';
 /** Relevance when the phrase itself was found: postings with it in the title first, then newest. */
@@ -167,8 +169,9 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
     }
     const run = async (mode: 'x' | 'w' | '') => {
       const where = [...filters];
-      // The words through the index, then (phrase) the words next to each other in the rows found.
-      if (mode) where.push(HAS_WORDS);
+      // The words (or, for a phrase, its pairs of neighbours) through an index, then the phrase in the rows found.
+      if (mode === 'w' || (mode === 'x' && (text?.words.length ?? 0) < 2)) where.push(HAS_WORDS);
+      if (mode === 'x' && (text?.words.length ?? 0) >= 2) where.push(HAS_PAIRS);
       if (mode === 'x') where.push('p.search_text LIKE f_unaccent(lower(:pat))');
       const cursorSort = mode ? `${sort}:${mode}` : sort;
       const { keys, dir } = sort !== 'relevance' ? KEYS[sort] : mode === 'x' ? EXACT : ALL_WORDS;

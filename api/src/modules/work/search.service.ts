@@ -82,8 +82,9 @@ const SELECT = `SELECT p.id, p.title, p.company_id, c.name AS company_name, p.sa
     p.salary_negotiable, p.employment_type, p.shifts, p.industry, p.commune_code, m.name AS commune_name,
     p.zone_code, z.name AS zone_name, p.lat, p.lng, p.benefits, p.openings, p.deadline::text AS deadline,
     p.published_at`;
-const FROM = `FROM job_postings p JOIN companies c ON c.id = p.company_id
+const JOINS = `JOIN companies c ON c.id = p.company_id
     JOIN communes m ON m.code = p.commune_code LEFT JOIN industrial_zones z ON z.code = p.zone_code`;
+const FROM = `FROM job_postings p ${JOINS}`;
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 const summary = (r: Row): JobSummaryDto => ({
@@ -197,8 +198,11 @@ export function createJobSearch(deps: { sequelize: Sequelize; industries: Map<st
       }
       const order = [...keys.map((k) => `${k.expr} ${dir}`), `p.id ${dir}`].join(', ');
       const keySelect = keys.map((k, i) => `, (${k.expr})::text AS k${i}`).join('');
+      // The page is chosen on job_postings alone; the company, commune and zone are joined to its rows only
+      // (joined before the sort, a phrase held by 1,600 postings cost 20 ms more: npm run bench:jobs).
       const sql = `${SELECT}${hasPoint ? `, ${DISTANCE} AS distance_km` : ', NULL::float8 AS distance_km'}${keySelect}
-        ${FROM} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT :limit`;
+        FROM (SELECT p.* FROM job_postings p WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT :limit) p
+        ${JOINS} ORDER BY ${order}`;
       let rows: Row[];
       try {
         rows = await sequelize.query<Row>(sql, {

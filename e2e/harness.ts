@@ -8,6 +8,7 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -252,4 +253,18 @@ export async function paintedCharts(page: Page, testIdPrefix = 'chart-'): Promis
         }),
     ),
   );
+}
+
+/**
+ * Asserts that the first element with this data-testid shows text matching `pattern`, waiting up to
+ * `timeoutMs` for it (the page may still be re-rendering after the last action).
+ */
+export async function assertText(page: Page, testId: string, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = (await page.getByTestId(testId).first().textContent({ timeout: timeoutMs })) ?? '';
+    if (pattern.test(value)) return;
+    if (Date.now() > deadline) assert.match(value, pattern, `data-testid="${testId}"`);
+    await page.waitForTimeout(100);
+  }
 }

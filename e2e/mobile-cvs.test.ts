@@ -6,6 +6,7 @@ import {
   launchBrowser,
   shot,
   mobileSignIn,
+  assertText,
   DEMO_CITIZEN,
   type ApiSession,
   type Product,
@@ -73,9 +74,6 @@ async function citizenPage(): Promise<Page> {
   return page;
 }
 
-const text = async (page: Page, testId: string) =>
-  (await page.getByTestId(testId).first().textContent()) ?? '';
-
 test('signed out, my CVs and applications lead to the sign-in screen', async () => {
   const page = await browser.newPage({ viewport: VIEWPORT });
   for (const route of ['#/jobs/cvs', '#/jobs/applications/00000000-0000-4000-8000-000000000000']) {
@@ -122,7 +120,7 @@ test('a citizen without a CV creates one with a PDF from a posting, makes it the
   await page.locator('[data-testid^="cv-experience."][data-testid$=".to"]').fill('2020-01');
   await page.getByTestId('cv-save').click();
   await page.getByTestId('error-title').waitFor();
-  assert.match(await text(page, 'error-title'), /Vui lòng điền/);
+  await assertText(page, 'error-title', /Vui lòng điền/);
   assert.match(
     (await page.locator('[data-testid^="error-experience."][data-testid$=".to"]').textContent()) ?? '',
     /kết thúc trước/,
@@ -147,7 +145,7 @@ test('a citizen without a CV creates one with a PDF from a posting, makes it the
     mimeType: 'application/pdf',
     buffer: tinyPdf(),
   });
-  assert.match(await text(page, 'cv-pdf-state'), /Sẽ gửi kèm khi lưu: cv-tho-dien\.pdf/);
+  await assertText(page, 'cv-pdf-state', /Sẽ gửi kèm khi lưu: cv-tho-dien\.pdf/);
   await page.getByTestId('cv-searchable-toggle').check();
   await page.screenshot({ path: shot('mobile-cv-form'), fullPage: true });
 
@@ -183,7 +181,7 @@ test('a citizen without a CV creates one with a PDF from a posting, makes it the
   await item.getByTestId('cv-make-default').click();
   await page.locator(`[data-testid="cv-item"][data-id="${cv.id}"][data-default="true"]`).waitFor();
   assert.equal(await page.getByTestId('cv-item').first().getAttribute('data-id'), cv.id, 'the default first');
-  assert.match(await text(page, 'cv-default'), /Mặc định/);
+  await assertText(page, 'cv-default', /Mặc định/);
   await page.screenshot({ path: shot('mobile-cvs-list'), fullPage: true });
 
   // Apply with it: the default is preselected.
@@ -218,13 +216,13 @@ test('a citizen without a CV creates one with a PDF from a posting, makes it the
   await page.getByTestId('app-detail').waitFor();
   assert.match(page.url(), new RegExp(`#/jobs/applications/${appId}$`));
   assert.equal(await page.getByTestId('app-detail').getAttribute('data-status'), 'submitted');
-  assert.match(await text(page, 'app-cv'), new RegExp(TITLE));
-  assert.match(await text(page, 'app-cv'), /Tôi có 3 năm làm thợ điện/);
-  assert.match(await text(page, 'app-timeline'), /Đã nộp/);
+  await assertText(page, 'app-cv', new RegExp(TITLE));
+  await assertText(page, 'app-cv', /Tôi có 3 năm làm thợ điện/);
+  await assertText(page, 'app-timeline', /Đã nộp/);
   assert.equal(await page.getByTestId('app-posting-link').getAttribute('href'), `#/jobs/${job.id}`);
 
   await page.getByTestId('thread-send').click();
-  assert.match(await text(page, 'thread-error'), /Hãy nhập nội dung tin nhắn/);
+  await assertText(page, 'thread-error', /Hãy nhập nội dung tin nhắn/);
   const hello = 'Xin chào, tôi có thể phỏng vấn vào sáng thứ Hai được không?';
   await page.getByTestId('thread-text').fill(hello);
   assert.match(
@@ -241,10 +239,10 @@ test('a citizen without a CV creates one with a PDF from a posting, makes it the
   // Withdraw (confirmed): final, messages closed.
   await page.getByTestId('app-withdraw').click();
   await page.locator('[data-testid="app-detail"][data-status="withdrawn"]').waitFor();
-  assert.match(await text(page, 'app-status'), /Đã rút/);
+  await assertText(page, 'app-status', /Đã rút/);
   await page.getByTestId('thread-closed').waitFor();
   assert.equal(await page.getByTestId('app-withdraw').count(), 0);
-  assert.match(await text(page, 'app-timeline'), /Đã rút/);
+  await assertText(page, 'app-timeline', /Đã rút/);
   await page.screenshot({ path: shot('mobile-application-withdrawn'), fullPage: true });
   const after = await call<{ status: string }>('GET', `/work/applications/${appId}`);
   assert.equal(after.status, 'withdrawn');
@@ -266,8 +264,8 @@ test('a 6 MB file is refused on the phone, in Vietnamese, before any upload', as
     .getByTestId('cv-pdf-input')
     .setInputFiles({ name: 'cv-lon.pdf', mimeType: 'application/pdf', buffer: big });
   await page.getByTestId('cv-pdf').getByTestId('alert-error').waitFor();
-  assert.match(await text(page, 'alert-error'), /lớn hơn 5 MB/);
-  assert.match(await text(page, 'cv-pdf-state'), /Chưa có tệp/);
+  await assertText(page, 'alert-error', /lớn hơn 5 MB/);
+  await assertText(page, 'cv-pdf-state', /Chưa có tệp/);
   await page.getByTestId('cv-pdf').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('mobile-cv-pdf-too-large') });
   assert.deepEqual(uploads, []);
@@ -277,7 +275,7 @@ test('a 6 MB file is refused on the phone, in Vietnamese, before any upload', as
     .getByTestId('cv-pdf-input')
     .setInputFiles({ name: 'cv-nho.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
   await page.locator('[data-testid="cv-pdf-state"][data-attached="true"]').waitFor();
-  assert.match(await text(page, 'cv-pdf-state'), /cv-nho\.pdf/);
+  await assertText(page, 'cv-pdf-state', /cv-nho\.pdf/);
   assert.equal(uploads.length, 1);
   await page.close();
 });

@@ -41,7 +41,8 @@ export interface ApiSession {
   user: { id: string; phone: string; roles: string[]; identityLevel: number };
 }
 
-export async function startProduct(): Promise<Product> {
+/** `extraEnv`: more settings for the api (e.g. camera timings); the built-in test cameras stay off unless asked. */
+export async function startProduct(extraEnv: Record<string, string> = {}): Promise<Product> {
   for (const client of ['mobile-lite', 'console'])
     if (!fs.existsSync(path.join(root, client, 'dist', 'index.html')))
       throw new Error(`${client} is not built: run npm run build`);
@@ -59,6 +60,8 @@ export async function startProduct(): Promise<Product> {
     SMS_OUTBOX_FILE: path.join(tmp, 'sms.jsonl'),
     LOG_LEVEL: 'warn',
     EMBEDDED_PG_PORT: String(await freePort()),
+    TEST_CAMERAS: 'off',
+    ...extraEnv,
   };
   if (process.env.DATABASE_URL) {
     const u = new URL(process.env.DATABASE_URL);

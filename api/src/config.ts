@@ -84,6 +84,23 @@ const envSchema = z.object({
   PROVINCE_FEEDBACK_BACKOFF_MS: z.coerce.number().int().min(10).default(30_000),
   PROVINCE_FEEDBACK_BACKOFF_MAX_MS: z.coerce.number().int().min(10).default(3_600_000),
   WORKFORCE_VACANCY_ALERT: z.coerce.number().min(0).max(1).default(0.15),
+  FFMPEG_PATH: z.string().default('ffmpeg'),
+  FFPROBE_PATH: z.string().default('ffprobe'),
+  CAMERA_MAX_TRANSCODERS: z.coerce.number().int().min(1).max(256).default(8),
+  CAMERA_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
+  CAMERA_STREAM_WIDTH: z.coerce.number().int().min(160).max(1920).default(640),
+  CAMERA_STREAM_HEIGHT: z.coerce.number().int().min(90).max(1080).default(360),
+  CAMERA_STREAM_FPS: z.coerce.number().int().min(1).max(30).default(25),
+  CAMERA_STREAM_BITRATE_KBPS: z.coerce.number().int().min(100).max(10_000).default(1000),
+  CAMERA_STALL_MS: z.coerce.number().int().min(500).default(10_000),
+  CAMERA_BACKOFF_MS: z.coerce.number().int().min(50).default(1_000),
+  CAMERA_BACKOFF_MAX_MS: z.coerce.number().int().min(50).default(30_000),
+  CAMERA_SLOW_VIEWER_BYTES: z.coerce.number().int().min(64 * 1024).default(4 * 1024 * 1024),
+  CAMERA_SNAPSHOT_MAX_AGE_MS: z.coerce.number().int().min(1_000).default(30_000),
+  CAMERA_HEALTH_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  CAMERA_PROBE_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(6_000),
+  TEST_CAMERAS: z.enum(['auto', 'off']).default('auto'),
+  TEST_CAMERAS_PORT: z.coerce.number().int().min(1).max(65535).default(8554),
 });
 
 export type Env = z.infer<typeof envSchema>;

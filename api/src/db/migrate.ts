@@ -19,6 +19,7 @@ import * as m0017 from './migrations/0017-job-search-index.ts';
 import * as m0019 from './migrations/0019-workforce-rollup.ts';
 import * as m0020 from './migrations/0020-job-words.ts';
 import * as m0021 from './migrations/0021-job-phrase-index.ts';
+import * as m0022 from './migrations/0022-cameras.ts';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -43,6 +44,7 @@ const MIGRATIONS: Array<[string, { up: Migration; down: Migration }]> = [
   ['0019-workforce-rollup', m0019],
   ['0020-job-words', m0020],
   ['0021-job-phrase-index', m0021],
+  ['0022-cameras', m0022],
 ];
 
 export function createMigrator(sequelize: Sequelize) {

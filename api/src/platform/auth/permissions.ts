@@ -37,6 +37,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ioc_operator: [
     'console:access',
     'cameras:view',
+    'cameras:manage',
     'feedback:triage',
     'ekyc:review',
     'workforce:read',

@@ -1,3 +1,4 @@
+import { camerasRegistryEn } from '../cameras/registry/messages';
 import { fbTriageEn } from '../feedback/messages';
 import { moderationEn } from '../moderation/messages';
 import { zonesEn } from '../workforce/messages';
@@ -6,6 +7,7 @@ import type { MessageKey } from './vi';
 
 // English — must have exactly the keys of vi.ts (the type enforces it, i18n.test.ts checks it at run time).
 export const en: Record<MessageKey, string> = {
+  ...camerasRegistryEn,
   ...fbTriageEn,
   ...moderationEn,
   ...zonesEn,

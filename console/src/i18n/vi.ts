@@ -1,11 +1,13 @@
 // Vietnamese — the default catalogue. Every key here must exist in en.ts (checked by
 // i18n.test.ts and by the type of en.ts). Placeholders are written {name}.
+import { camerasRegistryVi } from '../cameras/registry/messages';
 import { fbTriageVi } from '../feedback/messages';
 import { moderationVi } from '../moderation/messages';
 import { zonesVi } from '../workforce/messages';
 import { workforceVi } from '../workforce/workforceMessages';
 
 export const vi = {
+  ...camerasRegistryVi,
   ...fbTriageVi,
   ...moderationVi,
   ...zonesVi,

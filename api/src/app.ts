@@ -45,6 +45,7 @@ import { messageRoutes } from './modules/work/messages.routes.ts';
 import { postingRoutes } from './modules/work/postings.routes.ts';
 import { jobSearchRoutes } from './modules/work/search.routes.ts';
 import { jobPage } from './modules/work/job-page.ts';
+import { cameraRoutes } from './modules/cameras/cameras.routes.ts';
 import { mountDocs } from './platform/docs.ts';
 import { mountClients } from './platform/static.ts';
 import { requestContext } from './platform/context.ts';
@@ -84,6 +85,14 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
     ...postingRoutes(services.postings),
     ...jobSearchRoutes(services.jobSearch),
     ...workforceRoutes(services.workforceReports, services.workforceStats),
+    ...cameraRoutes({
+      registry: services.cameras,
+      events: services.cameraEvents,
+      layouts: services.cameraLayouts,
+      snapshots: services.cameraSnapshots,
+      status: services.cameraStatus,
+      importCsv: services.cameraImport,
+    }),
   ];
 }
 

@@ -90,6 +90,8 @@ async function main(): Promise<void> {
         })
       : undefined;
   forwarder?.start();
+  // Stills of the cameras nobody watches, every CAMERA_HEALTH_INTERVAL_MS (0 = off).
+  services.cameraHealth.start();
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
     clearInterval(retention);
     clearInterval(jobExpiry);
     await forwarder?.stop();
+    await services.cameraHealth.stop();
     await closeFaceEngines();
     await redis?.quit().catch(() => undefined);
     await db.close();

@@ -43,6 +43,14 @@ import { createSealer } from './platform/crypto.ts';
 import { initEkycModels } from './modules/ekyc/ekyc.models.ts';
 import { createEkycService } from './modules/ekyc/ekyc.service.ts';
 import { loadFaceEngine, faceEngineOptions } from './modules/ekyc/face/index.ts';
+import { createCameraRegistry } from './modules/cameras/cameras.service.ts';
+import { createCameraStatus } from './modules/cameras/status.ts';
+import { createSnapshots } from './modules/cameras/snapshots.ts';
+import { createCameraEvents } from './modules/cameras/events.ts';
+import { createWallLayouts } from './modules/cameras/layouts.ts';
+import { createCameraImport } from './modules/cameras/cameras.import.ts';
+import { createCameraHealth } from './modules/cameras/health.ts';
+import type { LiveStreams } from './modules/cameras/cameras.types.ts';
 
 export interface CoreDeps {
   config: Config;
@@ -130,7 +138,43 @@ export function createServices(deps: CoreDeps) {
     feedback,
     reference,
   });
+  // Traffic cameras. Until the stream gateway is wired, no transcoder runs.
+  const live: LiveStreams = {
+    stats: () => ({ viewers: 0, transcoding: false }),
+    stop: () => undefined,
+    transcoders: () => 0,
+  };
+  const cameraStatus = createCameraStatus({ sequelize: deps.sequelize, log: deps.log, live: () => live });
+  const cameras = createCameraRegistry({
+    sequelize: deps.sequelize,
+    sealer,
+    config: deps.config,
+    live: () => live,
+    stills: () => cameraSnapshots,
+  });
+  const cameraSnapshots = createSnapshots({
+    ffmpegPath: deps.config.FFMPEG_PATH,
+    maxAgeMs: deps.config.CAMERA_SNAPSHOT_MAX_AGE_MS,
+    timeoutMs: deps.config.CAMERA_PROBE_TIMEOUT_MS,
+    source: cameras.source,
+    sink: cameraStatus,
+    live: () => live,
+  });
   return {
+    cameras,
+    cameraStatus,
+    cameraSnapshots,
+    cameraLive: live,
+    cameraEvents: createCameraEvents({ sequelize: deps.sequelize }),
+    cameraLayouts: createWallLayouts({ sequelize: deps.sequelize }),
+    cameraImport: createCameraImport({ sequelize: deps.sequelize, registry: cameras }),
+    cameraHealth: createCameraHealth({
+      registry: cameras,
+      snapshots: cameraSnapshots,
+      live: () => live,
+      intervalMs: deps.config.CAMERA_HEALTH_INTERVAL_MS,
+      log: deps.log,
+    }),
     moderation,
     zones,
     companies,

@@ -44,7 +44,8 @@ export const camerasRegistryVi = {
   'camerasRegistry.bulk.confirmTitle.enable': 'Bật {n} camera?',
   'camerasRegistry.bulk.confirmTitle.disable': 'Tắt {n} camera?',
   'camerasRegistry.bulk.confirmTitle.delete': 'Xóa {n} camera?',
-  'camerasRegistry.bulk.confirmBody.enable': 'Các camera được chọn sẽ hiển thị lại trên bản đồ và màn hình giám sát.',
+  'camerasRegistry.bulk.confirmBody.enable':
+    'Các camera được chọn sẽ hiển thị lại trên bản đồ và màn hình giám sát.',
   'camerasRegistry.bulk.confirmBody.disable':
     'Người xem đang theo dõi các camera này sẽ bị ngắt; camera ẩn khỏi người dân cho đến khi được bật lại.',
   'camerasRegistry.bulk.confirmBody.delete':
@@ -163,7 +164,8 @@ export const camerasRegistryEn: Record<keyof typeof camerasRegistryVi, string> =
   'camerasRegistry.bulk.confirmTitle.enable': 'Enable {n} cameras?',
   'camerasRegistry.bulk.confirmTitle.disable': 'Disable {n} cameras?',
   'camerasRegistry.bulk.confirmTitle.delete': 'Delete {n} cameras?',
-  'camerasRegistry.bulk.confirmBody.enable': 'The selected cameras will show on the map and the camera wall again.',
+  'camerasRegistry.bulk.confirmBody.enable':
+    'The selected cameras will show on the map and the camera wall again.',
   'camerasRegistry.bulk.confirmBody.disable':
     'Viewers watching these cameras are disconnected; citizens no longer see them until they are enabled again.',
   'camerasRegistry.bulk.confirmBody.delete':

@@ -1,0 +1,153 @@
+import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
+import SearchIcon from '@mui/icons-material/Search';
+import {
+  Autocomplete,
+  Box,
+  Button,
+  Checkbox,
+  InputAdornment,
+  ListItemText,
+  MenuItem,
+  Paper,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useState } from 'react';
+import { filterCommunes, type Commune } from '../../feedback/references';
+import { useI18n } from '../../i18n/context';
+import { useDebouncedCallback } from '../../useApiQuery';
+import { CAMERA_STATES, type CameraState } from './form';
+import { EMPTY_REGISTRY_FILTERS, type RegistryFilters as Filters } from './queries';
+
+interface Props {
+  filters: Filters;
+  tags: string[];
+  communes: Commune[];
+  /** Changes filters (the page goes back to the first). */
+  onChange: (patch: Partial<Filters>) => void;
+}
+
+const hasFilters = (f: Filters) =>
+  f.q.trim() !== '' || f.states.length > 0 || f.tag !== '' || f.communeCode !== '' || f.enabled !== '';
+
+/** The registry's filter bar: free text, states (several), tag, commune, enabled. */
+export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
+  const { t } = useI18n();
+  const [text, setText] = useState(filters.q);
+  const applyText = useDebouncedCallback((q: string) => onChange({ q }), 350);
+  const commune = communes.find((c) => c.code === filters.communeCode) ?? null;
+  const small = { size: 'small' as const };
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="cam-reg-filters">
+      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
+        <TextField
+          {...small}
+          type="search"
+          label={t('camerasRegistry.search')}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            applyText(e.target.value);
+          }}
+          sx={{ flex: 1, minWidth: 240 }}
+          slotProps={{
+            htmlInput: { maxLength: 100, 'data-testid': 'cam-reg-search' },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+          }}
+        />
+        <TextField
+          {...small}
+          select
+          label={t('camerasRegistry.filter.state')}
+          value={filters.states}
+          onChange={(e) => {
+            const v = e.target.value as unknown;
+            const list = (Array.isArray(v) ? v : String(v).split(',')) as CameraState[];
+            onChange({ states: CAMERA_STATES.filter((s) => list.includes(s)) });
+          }}
+          sx={{ width: 200 }}
+          slotProps={{
+            select: {
+              multiple: true,
+              renderValue: (sel) =>
+                (sel as CameraState[]).map((s) => t(`camerasRegistry.state.${s}`)).join(', '),
+            },
+            htmlInput: { 'data-testid': 'cam-reg-filter-state' },
+          }}
+        >
+          {CAMERA_STATES.map((s) => (
+            <MenuItem key={s} value={s} data-testid={`cam-reg-state-option-${s}`}>
+              <Checkbox size="small" checked={filters.states.includes(s)} sx={{ p: 0.5, mr: 1 }} />
+              <ListItemText primary={t(`camerasRegistry.state.${s}`)} />
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          {...small}
+          select
+          label={t('camerasRegistry.filter.tag')}
+          value={tags.includes(filters.tag) || !filters.tag ? filters.tag : ''}
+          onChange={(e) => onChange({ tag: e.target.value })}
+          sx={{ width: 160 }}
+          slotProps={{ htmlInput: { 'data-testid': 'cam-reg-filter-tag' } }}
+        >
+          <MenuItem value="">{t('common.all')}</MenuItem>
+          {tags.map((tag) => (
+            <MenuItem key={tag} value={tag}>
+              {tag}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Autocomplete<Commune>
+          options={communes}
+          value={commune}
+          onChange={(_e, c) => onChange({ communeCode: c?.code ?? '' })}
+          getOptionLabel={(c) => c.name}
+          getOptionKey={(c) => c.code}
+          isOptionEqualToValue={(a, b) => a.code === b.code}
+          filterOptions={filterCommunes}
+          noOptionsText={t('camerasRegistry.filter.communeNone')}
+          size="small"
+          sx={{ width: 220 }}
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              label={t('camerasRegistry.filter.commune')}
+              inputProps={{ ...params.inputProps, 'data-testid': 'cam-reg-filter-commune' }}
+            />
+          )}
+        />
+        <TextField
+          {...small}
+          select
+          label={t('camerasRegistry.filter.enabled')}
+          value={filters.enabled}
+          onChange={(e) => onChange({ enabled: e.target.value as Filters['enabled'] })}
+          sx={{ width: 140 }}
+          slotProps={{ htmlInput: { 'data-testid': 'cam-reg-filter-enabled' } }}
+        >
+          <MenuItem value="">{t('common.all')}</MenuItem>
+          <MenuItem value="true">{t('camerasRegistry.filter.enabledOnly')}</MenuItem>
+          <MenuItem value="false">{t('camerasRegistry.filter.disabledOnly')}</MenuItem>
+        </TextField>
+        <Box sx={{ display: { xs: 'none', lg: 'block' }, flex: '0 0 auto' }} />
+        <Button
+          onClick={() => {
+            setText('');
+            onChange({ ...EMPTY_REGISTRY_FILTERS, sort: filters.sort, pageSize: filters.pageSize });
+          }}
+          startIcon={<FilterAltOffIcon />}
+          disabled={!hasFilters(filters)}
+        >
+          {t('common.clear')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}

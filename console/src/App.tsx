@@ -37,6 +37,8 @@ const ForwardingPage = lazy(() =>
   import('./feedback/ForwardingPage').then((m) => ({ default: m.ForwardingPage })),
 );
 const FeedbackPage = lazy(() => import('./feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })));
+// Traffic cameras: map, live video (jsmpeg), camera wall, registry, outages.
+const CamerasPage = lazy(() => import('./cameras/CamerasPage').then((m) => ({ default: m.CamerasPage })));
 
 function Loading() {
   const { t } = useI18n();
@@ -119,6 +121,14 @@ const routes: RouteObject[] = [
               <Suspense fallback={<Loading />}>
                 <ZonesPage />
               </Suspense>
+            ),
+          },
+          {
+            path: 'cameras/*',
+            element: (
+              <Page id="cameras">
+                <CamerasPage />
+              </Page>
             ),
           },
           {

@@ -22,7 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.cameras',
     group: 'operations',
     anyOf: ['cameras:view'],
-    built: false,
+    built: true,
   },
   {
     id: 'feedback',

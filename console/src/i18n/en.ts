@@ -1,3 +1,4 @@
+import { camerasEn } from '../cameras/messages';
 import { camerasRegistryEn } from '../cameras/registry/messages';
 import { fbTriageEn } from '../feedback/messages';
 import { moderationEn } from '../moderation/messages';
@@ -7,6 +8,7 @@ import type { MessageKey } from './vi';
 
 // English — must have exactly the keys of vi.ts (the type enforces it, i18n.test.ts checks it at run time).
 export const en: Record<MessageKey, string> = {
+  ...camerasEn,
   ...camerasRegistryEn,
   ...fbTriageEn,
   ...moderationEn,

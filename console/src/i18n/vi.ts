@@ -1,5 +1,6 @@
 // Vietnamese — the default catalogue. Every key here must exist in en.ts (checked by
 // i18n.test.ts and by the type of en.ts). Placeholders are written {name}.
+import { camerasVi } from '../cameras/messages';
 import { camerasRegistryVi } from '../cameras/registry/messages';
 import { fbTriageVi } from '../feedback/messages';
 import { moderationVi } from '../moderation/messages';
@@ -7,6 +8,7 @@ import { zonesVi } from '../workforce/messages';
 import { workforceVi } from '../workforce/workforceMessages';
 
 export const vi = {
+  ...camerasVi,
   ...camerasRegistryVi,
   ...fbTriageVi,
   ...moderationVi,

@@ -42,6 +42,8 @@ const Applications = lazyScreen(() => import('./screens/Applications').then((m) 
 const ApplicationDetail = lazyScreen(() =>
   import('./screens/ApplicationDetail').then((m) => m.ApplicationDetail),
 );
+const Cameras = lazyScreen(() => import('./screens/Cameras').then((m) => m.Cameras));
+const CameraDetail = lazyScreen(() => import('./screens/CameraDetail').then((m) => m.CameraDetail));
 
 function Redirect(props: { to: string }) {
   useEffect(() => navigate(props.to), [props.to]);
@@ -111,6 +113,11 @@ function screen(route: Route) {
       if (second === 'applications' && third && n === 3) return <EmployerApplication id={third} />;
       return <NotFound />;
     }
+    case 'cameras':
+      // #/cameras: public cameras, list or map (signed out too); #/cameras/<id>: one camera's latest still.
+      if (second === undefined) return <Cameras />;
+      if (route.parts.length === 2) return <CameraDetail id={second} />;
+      return <NotFound />;
     case 'notifications':
       if (!session.isSignedIn()) return <Redirect to="#/login" />;
       return second === undefined ? <Notifications /> : <NotFound />;

@@ -43,13 +43,14 @@ describe('services', () => {
     for (const s of services) expect(s.icon, s.id).toMatch(/^M[\d.\s,a-zA-Z-]+$/);
   });
 
-  it('accounts, feedback, jobs, CVs and employers are available now, and available services have a route', () => {
+  it('accounts, feedback, jobs, CVs, employers and traffic cameras are available now, and available services have a route', () => {
     expect(services.filter((s) => s.status === 'available').map((s) => s.id)).toEqual([
       'accounts',
       'feedback',
       'jobs',
       'cvs',
       'employer',
+      'traffic-cameras',
     ]);
     for (const s of services) if (s.status === 'available') expect(s.route, s.id).toMatch(/^#\//);
   });
@@ -61,6 +62,7 @@ describe('services', () => {
     expect(serviceHref(findService('jobs')!)).toBe('#/jobs');
     expect(serviceHref(findService('cvs')!)).toBe('#/jobs/cvs');
     expect(serviceHref(findService('employer')!)).toBe('#/employer');
+    expect(serviceHref(findService('traffic-cameras')!)).toBe('#/cameras');
     expect(findService('employer')?.name).toEqual({ vi: 'Nhà tuyển dụng', en: 'Employers' });
     expect(serviceHref(findService('accounts')!)).toBe('#/profile');
   });

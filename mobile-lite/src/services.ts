@@ -89,7 +89,8 @@ export const services: readonly Service[] = [
   {
     id: 'traffic-cameras',
     name: { vi: 'Camera giao thông', en: 'Traffic cameras' },
-    status: 'soon',
+    status: 'available',
+    route: '#/cameras',
     icon: 'M3 6l14-3 2 7-14 3zM10 12l1 4H5M5 13v8',
   },
   {

@@ -2,6 +2,7 @@ import { feedbackEn } from '../feedback/messages';
 import { jobsEn } from '../jobs/messages';
 import { cvsEn } from '../cvs/messages';
 import { employerEn } from '../employer/messages';
+import { camerasEn } from '../cameras/messages';
 import type { Messages } from './vi';
 
 /** English. Must have exactly the keys of vi.ts (the type and a test both check). */
@@ -304,4 +305,5 @@ export const en: Messages = {
   ...jobsEn,
   ...cvsEn,
   ...employerEn,
+  ...camerasEn,
 };

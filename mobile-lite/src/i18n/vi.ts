@@ -2,6 +2,7 @@ import { feedbackVi } from '../feedback/messages';
 import { jobsVi } from '../jobs/messages';
 import { cvsVi } from '../cvs/messages';
 import { employerVi } from '../employer/messages';
+import { camerasVi } from '../cameras/messages';
 
 /** Vietnamese — the default language. Every key here must exist in en.ts (checked by a test). */
 export const vi = {
@@ -302,6 +303,7 @@ export const vi = {
   ...jobsVi,
   ...cvsVi,
   ...employerVi,
+  ...camerasVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

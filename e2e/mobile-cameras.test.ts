@@ -1,0 +1,286 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startProduct, launchBrowser, shot, ADMIN, type Product } from './harness.ts';
+
+interface TestCameras {
+  urls: string[];
+  ports: number[];
+  stop(i: number): Promise<void>;
+  start(i: number): Promise<void>;
+  close(): Promise<void>;
+}
+// The test cameras' module is plain JavaScript without type declarations: typed here by what this test uses.
+const testCamerasModule = '../scripts/test-cameras.mjs';
+const { gstreamerAvailable, startTestCameras } = (await import(testCamerasModule)) as {
+  gstreamerAvailable(): boolean;
+  startTestCameras(opts: { count: number; basePort?: number }): Promise<TestCameras>;
+};
+
+/**
+ * mobile-lite, "Camera giao thông", signed out: a real RTSP test camera (GStreamer) registered by the admin shows
+ * in the list with a real still taken by ffmpeg, its time and state; a private camera does not show; "Gần tôi"
+ * sorts by the phone's position; the detail refreshes on demand; a camera that does not answer says so in
+ * Vietnamese; the light SVG map draws the province and the pins.
+ */
+const skip = gstreamerAvailable() ? false : "GStreamer's RTSP server is not installed";
+
+let product: Product;
+let browser: Browser;
+let context: BrowserContext;
+let cams: TestCameras | undefined;
+const ids: Record<'live' | 'dead' | 'hidden', string> = { live: '', dead: '', hidden: '' };
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+
+// Near Tuy Hòa: the camera there is the nearest.
+const PHONE_AT = { latitude: 13.09, longitude: 109.3 };
+
+before(async () => {
+  if (skip) return;
+  cams = await startTestCameras({ count: 1 });
+  product = await startProduct();
+  browser = await launchBrowser();
+  context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'vi-VN',
+    permissions: ['geolocation'],
+    geolocation: PHONE_AT,
+  });
+  const admin = await product.login(ADMIN.phone, ADMIN.password);
+  const create = async (body: object) => {
+    const res = await fetch(`${product.url}/api/v1/cameras`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}` },
+      body: JSON.stringify(body),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    return ((await res.json()) as { id: string }).id;
+  };
+  ids.live = await create({
+    code: 'E2E-NGA-SAU',
+    name: 'Ngã Sáu Buôn Ma Thuột',
+    rtspUrl: cams.urls[0],
+    lat: 12.6676,
+    lng: 108.0383,
+    communeCode: '24133',
+    address: 'Vòng xoay Ngã Sáu, đường Phan Chu Trinh',
+    direction: 'Hướng về đường Lê Duẩn',
+    tags: ['Nút giao', 'Trung tâm'],
+  });
+  // Nothing listens on this port: the camera cannot give a picture.
+  ids.dead = await create({
+    code: 'E2E-TUY-HOA',
+    name: 'Cầu Hùng Vương Tuy Hòa',
+    rtspUrl: `rtsp://127.0.0.1:${await freePort()}/live`,
+    lat: 13.0955,
+    lng: 109.3209,
+    communeCode: '22015',
+    address: 'Đầu cầu Hùng Vương',
+    tags: ['Quốc lộ'],
+  });
+  ids.hidden = await create({
+    code: 'E2E-PRIVATE',
+    name: 'Camera nội bộ trụ sở',
+    rtspUrl: cams.urls[0],
+    lat: 12.67,
+    lng: 108.04,
+    private: true,
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await product?.stop();
+  await cams?.close();
+});
+
+async function signedOutPage(): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+const item = (page: Page, id: string) => page.locator(`[data-testid="camera-item"][data-id="${id}"]`);
+
+test(
+  'signed out, the list shows the public cameras with a real still, not the private one',
+  { skip },
+  async () => {
+    const { page, errors } = await signedOutPage();
+    await page.goto(`${product.url}/#/`);
+    assert.equal(await page.getByTestId('service-traffic-cameras').getAttribute('data-status'), 'available');
+    await page.getByTestId('service-traffic-cameras').click();
+    await page.getByTestId('cameras-list').waitFor();
+    assert.match(page.url(), /#\/cameras$/);
+
+    await item(page, ids.live).waitFor();
+    await item(page, ids.dead).waitFor();
+    assert.equal(await item(page, ids.hidden).count(), 0, 'a private camera is not shown to citizens');
+    assert.equal(await page.getByTestId('camera-item').count(), 2);
+
+    // The thumbnail is the real still, decoded by the browser (a JPEG from ffmpeg), loaded lazily.
+    const thumb = item(page, ids.live).getByTestId('camera-thumb');
+    assert.equal(await thumb.getAttribute('loading'), 'lazy');
+    await page.waitForFunction(
+      (id) => {
+        const img = document.querySelector<HTMLImageElement>(
+          `[data-id="${id}"] img[data-testid="camera-thumb"]`,
+        );
+        return !!img && img.complete && img.naturalWidth > 0;
+      },
+      ids.live,
+      { timeout: 30_000 },
+    );
+    assert.equal(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth), 640);
+    // The camera without a picture says so instead of a broken image.
+    await item(page, ids.dead).getByTestId('camera-no-thumb').waitFor({ timeout: 30_000 });
+    // Once the still exists, the list is read again and shows its time.
+    await page.waitForFunction(
+      (id) =>
+        /vừa xong|cách đây \d+ giây/.test(
+          document.querySelector(`[data-id="${id}"] [data-testid="camera-age"]`)?.textContent ?? '',
+        ),
+      ids.live,
+      { timeout: 15_000 },
+    );
+    const states = await page.getByTestId('camera-state').allTextContents();
+    for (const s of states)
+      assert.match(s, /^(Đang hoạt động|Đang kết nối|Mất tín hiệu|Lỗi tín hiệu|Chưa kiểm tra)$/);
+    await page.screenshot({ path: shot('mobile-cameras-list'), fullPage: true });
+
+    // Accent-free search, then a tag chip.
+    await page.getByTestId('cameras-q').fill('nga sau');
+    await page.getByTestId('cameras-search').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="camera-item"]').length === 1);
+    assert.equal(await item(page, ids.live).count(), 1);
+    await page.getByTestId('cameras-q').fill('');
+    await page.getByTestId('cameras-search').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="camera-item"]').length === 2);
+    await page.locator('[data-testid="cameras-tags"] button[data-value="Quốc lộ"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="camera-item"]').length === 1);
+    assert.equal(await item(page, ids.dead).count(), 1);
+    await page.locator('[data-testid="cameras-tags"] button[data-value=""]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="camera-item"]').length === 2);
+
+    // "Gần tôi": the phone is in Tuy Hòa, so the Tuy Hòa camera comes first, with its distance.
+    await page.getByTestId('cameras-near').click();
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="camera-item"]')?.getAttribute('data-id') === id,
+      ids.dead,
+    );
+    assert.match(
+      (await item(page, ids.dead).getByTestId('camera-distance').textContent()) ?? '',
+      /Cách \d+(,\d)? km/,
+    );
+    assert.match(
+      (await item(page, ids.live).getByTestId('camera-distance').textContent()) ?? '',
+      /Cách 1\d\d km/,
+    );
+    assert.deepEqual(errors, []);
+  },
+);
+
+test(
+  'the detail shows the still large with its time, and "Làm mới" asks the server again',
+  { skip },
+  async () => {
+    const { page, errors } = await signedOutPage();
+    await page.goto(`${product.url}/#/cameras`);
+    await item(page, ids.live).click();
+    assert.match(page.url(), new RegExp(`#/cameras/${ids.live}$`));
+    await page.waitForFunction(
+      () =>
+        (document.querySelector<HTMLImageElement>('[data-testid="camera-snapshot"]')?.naturalWidth ?? 0) > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    assert.match(
+      (await page.getByTestId('camera-taken-at').textContent()) ?? '',
+      /^Ảnh chụp lúc \d\d:\d\d:\d\d \(/,
+    );
+    const facts = (await page.getByTestId('camera-facts').textContent()) ?? '';
+    assert.match(facts, /Vòng xoay Ngã Sáu/);
+    assert.match(facts, /Hướng về đường Lê Duẩn/);
+    assert.match(facts, /Nút giao/);
+    const firstTakenAt = await page.getByTestId('camera-snapshot').getAttribute('data-taken-at');
+
+    // "Làm mới" fetches a new address (no cache in between) and says whether the picture changed.
+    const asked = page.waitForRequest((r) => /\/snapshot\.jpg\?t=\d+$/.test(r.url()));
+    await page.getByTestId('camera-refresh').click();
+    await asked;
+    await page.waitForFunction(() =>
+      /Ảnh chưa đổi|Đã có ảnh mới/.test(
+        document.querySelector('[data-testid="camera-refresh-notice"]')?.textContent ?? '',
+      ),
+    );
+    const notice = (await page.getByTestId('camera-refresh-notice').textContent()) ?? '';
+    const takenAt = await page.getByTestId('camera-snapshot').getAttribute('data-taken-at');
+    // Within 30 s the server gives the same still, and the screen says so; after, a new one.
+    if (takenAt === firstTakenAt)
+      assert.match(notice, /Ảnh chưa đổi: máy chủ chụp ảnh mới tối đa 30 giây một lần/);
+    else assert.match(notice, /Đã có ảnh mới/);
+    await page.screenshot({ path: shot('mobile-cameras-detail'), fullPage: true });
+
+    // A camera that gives no picture says so in Vietnamese.
+    await page.goto(`${product.url}/#/cameras/${ids.dead}`);
+    await page.getByTestId('camera-unavailable').waitFor({ timeout: 30_000 });
+    assert.match(
+      (await page.getByTestId('camera-unavailable').textContent()) ?? '',
+      /Camera hiện không có ảnh/,
+    );
+    await page.screenshot({ path: shot('mobile-cameras-unavailable'), fullPage: true });
+
+    // The private camera has no public page.
+    await page.goto(`${product.url}/#/cameras/${ids.hidden}`);
+    await page.getByTestId('camera-missing').waitFor();
+    assert.deepEqual(errors, []);
+  },
+);
+
+test('the map draws the province outline and a pin per camera; a pin opens its card', { skip }, async () => {
+  const { page, errors } = await signedOutPage();
+  await page.goto(`${product.url}/#/cameras`);
+  await page.getByTestId('cameras-list').waitFor();
+  await page.locator('[data-testid="cameras-view"] button[data-value="map"]').click();
+  await page.getByTestId('camera-map-outline').waitFor();
+  const d = (await page.getByTestId('camera-map-outline').getAttribute('d')) ?? '';
+  assert.ok(d.length > 500, `the province outline is drawn (${d.length} characters)`);
+  assert.ok(d.length < 40_000, `and simplified for a phone (${d.length} characters)`);
+  assert.match(
+    (await page.getByTestId('camera-map').textContent()) ?? '',
+    /Ranh giới hành chính: sapnhap\.bando\.com\.vn/,
+  );
+  const pin = page.locator(`[data-testid="camera-pin"][data-id="${ids.live}"]`);
+  await pin.waitFor();
+  assert.equal(await page.locator(`[data-testid="camera-pin"][data-id="${ids.hidden}"]`).count(), 0);
+  assert.equal(await page.locator(`[data-testid="camera-pin"][data-id="${ids.dead}"]`).count(), 1);
+  // The pin is inside the drawn province.
+  const box = (await page.getByTestId('camera-map-outline').boundingBox())!;
+  const at = (await pin.boundingBox())!;
+  assert.ok(at.x > box.x && at.x < box.x + box.width && at.y > box.y && at.y < box.y + box.height);
+
+  await pin.click();
+  await page.getByTestId('camera-map-card').waitFor();
+  await page.waitForFunction(
+    () =>
+      (document.querySelector<HTMLImageElement>(
+        '[data-testid="camera-map-card"] img[data-testid="camera-thumb"]',
+      )?.naturalWidth ?? 0) > 0,
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.screenshot({ path: shot('mobile-cameras-map'), fullPage: true });
+  await page.getByTestId('camera-map-card').getByTestId('camera-item').click();
+  assert.match(page.url(), new RegExp(`#/cameras/${ids.live}$`));
+  assert.deepEqual(errors, []);
+});

@@ -90,6 +90,8 @@ async function main(): Promise<void> {
         })
       : undefined;
   forwarder?.start();
+  // In development, the demo cameras' feeds: 8 RTSP test cameras (GStreamer) on TEST_CAMERAS_PORT…+7.
+  const testCameras = await startDemoTestCameras(config, log);
   // Stills of the cameras nobody watches, every CAMERA_HEALTH_INTERVAL_MS (0 = off).
   services.cameraHealth.start();
 
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
   server.keepAliveTimeout = 65_000;
+  services.cameraLive.attach(server); // live camera video: WebSockets on /api/v1/cameras/{id}/live
   const address = server.address();
   const port = address && typeof address === 'object' ? address.port : config.PORT;
   const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
       `    OpenAPI:                    ${base}/api/openapi.json`,
       `    SMS outbox (dev codes):     ${config.smsOutboxFile}`,
     ];
+    if (testCameras.line) lines.push(testCameras.line);
     if (admin) lines.push('', `  Administrator: ${nationalPhone(admin.phone)} / ${admin.password}`);
     if (demo.length) {
       lines.push('  Demo accounts (demo data):');
@@ -128,6 +132,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
     const force = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+    // Live viewers get 1001 and every ffmpeg stops (upgraded sockets would otherwise hold server.close).
+    await services.cameraLive.close();
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
@@ -137,6 +143,7 @@ async function main(): Promise<void> {
     clearInterval(jobExpiry);
     await forwarder?.stop();
     await services.cameraHealth.stop();
+    await testCameras.close();
     await closeFaceEngines();
     await redis?.quit().catch(() => undefined);
     await db.close();
@@ -145,6 +152,37 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The 8 test cameras behind the demo cameras (development, TEST_CAMERAS=auto, demo data), when GStreamer is here. */
+async function startDemoTestCameras(
+  config: ReturnType<typeof loadConfig>,
+  log: ReturnType<typeof createLogger>,
+): Promise<{ line: string | null; close(): Promise<void> }> {
+  const none = { line: null, close: async () => undefined };
+  if (config.isProduction || config.TEST_CAMERAS !== 'auto' || !config.seedDemo) return none;
+  const { startTestCameras, gstreamerAvailable } = await import('../../scripts/test-cameras.mjs');
+  const first = config.TEST_CAMERAS_PORT;
+  if (!gstreamerAvailable())
+    return {
+      ...none,
+      line:
+        '    Test cameras:               off — GStreamer is not installed (apt-get install python3-gi ' +
+        'gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly)',
+    };
+  try {
+    const cams = await startTestCameras({ count: 8, basePort: first });
+    return {
+      line: `    Test cameras (demo feeds):  rtsp://127.0.0.1:${first}…${first + 7}/live (GStreamer)`,
+      close: () => cams.close(),
+    };
+  } catch (err) {
+    log.warn({ err }, 'test cameras not started');
+    return {
+      ...none,
+      line: `    Test cameras:               not started (ports ${first}…${first + 7} in use?)`,
+    };
+  }
 }
 
 main().catch((err: unknown) => {

@@ -50,7 +50,7 @@ import { createCameraEvents } from './modules/cameras/events.ts';
 import { createWallLayouts } from './modules/cameras/layouts.ts';
 import { createCameraImport } from './modules/cameras/cameras.import.ts';
 import { createCameraHealth } from './modules/cameras/health.ts';
-import type { LiveStreams } from './modules/cameras/cameras.types.ts';
+import { createStreamGateway } from './modules/cameras/gateway/gateway.ts';
 
 export interface CoreDeps {
   config: Config;
@@ -138,12 +138,15 @@ export function createServices(deps: CoreDeps) {
     feedback,
     reference,
   });
-  // Traffic cameras. Until the stream gateway is wired, no transcoder runs.
-  const live: LiveStreams = {
-    stats: () => ({ viewers: 0, transcoding: false }),
-    stop: () => undefined,
-    transcoders: () => 0,
-  };
+  // Traffic cameras. The live-stream gateway (one ffmpeg per watched camera) is attached to the HTTP server by
+  // main.ts; it reaches the registry and the status sink lazily (they are created just below).
+  const live = createStreamGateway({
+    config: deps.config,
+    log: deps.log,
+    signer: deps.signer,
+    status: { report: (id, r) => cameraStatus.report(id, r) },
+    source: (id) => cameras.source(id),
+  });
   const cameraStatus = createCameraStatus({ sequelize: deps.sequelize, log: deps.log, live: () => live });
   const cameras = createCameraRegistry({
     sequelize: deps.sequelize,

@@ -103,6 +103,7 @@ export async function startTestApi(
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
+  services.cameraLive.attach(server); // live camera WebSockets on the API's own port
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
@@ -136,6 +137,7 @@ export async function startTestApi(
       throw new Error(`no SMS to ${phone}`);
     },
     async close() {
+      await services.cameraLive.close(); // before server.close: upgraded sockets would keep it open
       await new Promise((r) => server.close(r));
       await sequelize.close();
       await redis?.quit();

@@ -1,0 +1,208 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { decodeJwt, errors as joseErrors } from 'jose';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Config } from '../../../config.ts';
+import type { TokenSigner } from '../../../platform/auth/tokens.ts';
+import { isRole, permissionsOf } from '../../../platform/auth/permissions.ts';
+import type { CameraSource, CameraStatusSink, LiveStats, LiveStreams } from '../cameras.types.ts';
+import { CameraChannel, closeSocket, type ChannelConfig } from './channel.ts';
+import {
+  BEARER_PROTOCOL,
+  liveCameraId,
+  REFUSALS,
+  refuseUpgrade,
+  upgradeToken,
+  type Refusal,
+} from './upgrade.ts';
+
+export interface StreamGatewayDeps {
+  config: ChannelConfig & Pick<Config, 'CAMERA_MAX_TRANSCODERS'>;
+  log: Logger;
+  signer: Pick<TokenSigner, 'verifyAccess'>;
+  status: CameraStatusSink;
+  source: (id: string) => Promise<CameraSource | null>;
+}
+
+export interface StreamGateway extends LiveStreams {
+  /** Handles WebSocket upgrades on /api/v1/cameras/{id}/live of this server (other upgrades are left alone). */
+  attach(server: Server): void;
+  /** Closes every viewer (1001) and stops every ffmpeg (SIGTERM, then SIGKILL). */
+  close(): Promise<void>;
+  /** Process ids of the running transcoders. */
+  pids(): number[];
+}
+
+/** Dead viewers (no pong) are cut off after this; also keeps proxies from closing an idle socket while offline. */
+const PING_EVERY_MS = 30_000;
+/** setTimeout's limit: a later token expiry is checked again then. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * The live-video gateway: WebSocket viewers on the API's own port, authenticated at the upgrade, one ffmpeg per
+ * camera (node-rtsp-stream's Mpeg1Muxer) fanned out to them, at most CAMERA_MAX_TRANSCODERS at once.
+ */
+export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
+  const { config, log } = deps;
+  const channels = new Map<string, CameraChannel>();
+  const servers = new Set<Server>();
+  let closing = false;
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    maxPayload: 4096, // viewers send nothing but control frames
+    handleProtocols: (protocols) => (protocols.has(BEARER_PROTOCOL) ? BEARER_PROTOCOL : false),
+  });
+  const alive = new WeakMap<WebSocket, boolean>();
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, PING_EVERY_MS);
+  pinger.unref();
+
+  const channelDeps = {
+    config,
+    log,
+    status: deps.status,
+    onDisposed(ch: CameraChannel) {
+      if (channels.get(ch.cameraId) === ch) channels.delete(ch.cameraId);
+    },
+  };
+
+  /** A channel for a new viewer of `src`: the running one, a new one, or null when the cap is reached. */
+  function channelFor(src: CameraSource): CameraChannel | null {
+    const existing = channels.get(src.id);
+    if (existing && existing.url === src.url && !existing.isDisposed) return existing;
+    if (existing) void existing.stop(4410, 'camera_changed'); // readdressed since it started
+    if (channels.size >= config.CAMERA_MAX_TRANSCODERS) {
+      // A transcoder kept only for its grace period makes room first.
+      const idle = [...channels.values()].find((c) => c.viewers.size === 0);
+      if (!idle) return null;
+      void idle.stop(1001, 'idle');
+    }
+    const ch = new CameraChannel(src.id, src.url, channelDeps);
+    channels.set(src.id, ch);
+    return ch;
+  }
+
+  async function authorize(
+    req: IncomingMessage,
+    id: string,
+  ): Promise<Refusal | { src: CameraSource; exp: number | null; userId: string }> {
+    const token = upgradeToken(req);
+    if (!token) return REFUSALS.tokenMissing;
+    let userId: string;
+    try {
+      const claims = await deps.signer.verifyAccess(token);
+      userId = claims.sub;
+      if (!permissionsOf(claims.roles.filter(isRole)).includes('cameras:view')) return REFUSALS.forbidden;
+    } catch (err) {
+      return err instanceof joseErrors.JWTExpired ? REFUSALS.tokenExpired : REFUSALS.tokenInvalid;
+    }
+    if (!id) return REFUSALS.notFound;
+    const src = await deps.source(id);
+    if (!src) return REFUSALS.notFound;
+    if (!src.enabled) return REFUSALS.disabled;
+    let exp: number | null = null;
+    try {
+      exp = decodeJwt(token).exp ?? null;
+    } catch {
+      /* verified above: cannot happen */
+    }
+    return { src, exp, userId };
+  }
+
+  function onUpgrade(this: Server, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const id = liveCameraId(req.url);
+    if (id === null) {
+      // Not ours; with no other handler the socket would hang, so answer 404 then.
+      if (this.listenerCount('upgrade') === 1) refuseUpgrade(req, socket, REFUSALS.noRoute);
+      return;
+    }
+    socket.on('error', () => socket.destroy());
+    if (closing) return refuseUpgrade(req, socket, REFUSALS.unavailable);
+    authorize(req, id)
+      .then((r) => {
+        if ('status' in r) return refuseUpgrade(req, socket, r);
+        if (socket.destroyed) return;
+        if (closing) return refuseUpgrade(req, socket, REFUSALS.unavailable);
+        wss.handleUpgrade(req, socket, head, (ws) => onViewer(ws, r.src, r.exp, r.userId));
+      })
+      .catch((err: unknown) => {
+        log.error({ err, cameraId: id }, 'camera live upgrade failed');
+        refuseUpgrade(req, socket, REFUSALS.unavailable);
+      });
+  }
+
+  function onViewer(ws: WebSocket, src: CameraSource, exp: number | null, userId: string): void {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    ws.on('error', () => ws.terminate());
+    ws.on('message', () => undefined); // viewers have nothing to say
+    if (closing) return closeSocket(ws, 1001, 'server_shutdown');
+    const ch = channelFor(src);
+    if (!ch) {
+      log.warn(
+        { cameraId: src.id, max: config.CAMERA_MAX_TRANSCODERS },
+        'camera live refused: transcoders busy',
+      );
+      return closeSocket(ws, 1013, 'camera_busy');
+    }
+    let expiry: NodeJS.Timeout | null = null;
+    const armExpiry = () => {
+      if (exp === null) return;
+      const ms = exp * 1000 - Date.now();
+      expiry = setTimeout(
+        () => (exp! * 1000 <= Date.now() ? ch.closeViewer(ws, 4401, 'token_expired') : armExpiry()),
+        Math.max(0, Math.min(ms, MAX_TIMER_MS)),
+      );
+    };
+    armExpiry();
+    ws.on('close', () => {
+      if (expiry) clearTimeout(expiry);
+      ch.remove(ws);
+    });
+    ch.add(ws);
+    log.info({ cameraId: src.id, userId, viewers: ch.viewers.size }, 'camera live viewer joined');
+  }
+
+  return {
+    attach(server) {
+      if (servers.has(server)) return;
+      servers.add(server);
+      server.on('upgrade', onUpgrade);
+    },
+    stats(cameraId): LiveStats {
+      const ch = channels.get(cameraId);
+      return { viewers: ch?.viewers.size ?? 0, transcoding: ch?.transcoding ?? false };
+    },
+    stop(cameraId) {
+      const ch = channels.get(cameraId);
+      if (ch) void ch.stop(4410, 'camera_changed');
+    },
+    transcoders() {
+      let n = 0;
+      for (const ch of channels.values()) if (ch.transcoding) n++;
+      return n;
+    },
+    pids() {
+      return [...channels.values()].map((c) => c.pid).filter((p): p is number => p !== undefined);
+    },
+    async close() {
+      closing = true;
+      clearInterval(pinger);
+      for (const s of servers) s.off('upgrade', onUpgrade);
+      servers.clear();
+      await Promise.all([...channels.values()].map((c) => c.stop(1001, 'server_shutdown')));
+      for (const ws of wss.clients) closeSocket(ws, 1001, 'server_shutdown');
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -32,7 +32,10 @@ export function BulkConfirmDialog({ action, ids, onCancel, onDone }: Props) {
     setProblem(undefined);
     try {
       const r = await bulkCameras(ids, action);
-      notify(t('camerasRegistry.bulk.done', { updated: r.updated, deleted: r.deleted }), 'success');
+      notify(
+        t(`camerasRegistry.bulk.done.${action}`, { n: action === 'delete' ? r.deleted : r.updated }),
+        'success',
+      );
       onDone();
     } catch (err) {
       setProblem(asProblem(err));

@@ -60,6 +60,11 @@ export function CameraFormDialog({ camera: initial, communes, onClose, onSaved }
 
   const local = localErrors(form, editing);
   const server = problem ? fieldErrors(problem, lang) : {};
+  // A refusal whose every field error shows under its field needs no other text than "correct the fields".
+  const underFields =
+    problem?.status === 400 &&
+    (problem.errors?.length ?? 0) > 0 &&
+    Object.keys(server).every((k) => k in EMPTY_FORM);
   const error = (field: keyof CameraForm): string | undefined => {
     const key = shown ? local[field] : undefined;
     return key ? t(key) : server[field];
@@ -171,6 +176,28 @@ export function CameraFormDialog({ camera: initial, communes, onClose, onSaved }
               lng={parseCoordinate(form.lng, 180)}
               onPick={(lat, lng) => set({ lat: String(lat), lng: String(lng) })}
             />
+            <Stack spacing={0}>
+              <FormControlLabel
+                control={
+                  <Switch
+                    checked={form.enabled}
+                    onChange={(e) => set({ enabled: e.target.checked })}
+                    data-testid="cam-form-enabled"
+                  />
+                }
+                label={t('camerasRegistry.form.enabled')}
+              />
+              <FormControlLabel
+                control={
+                  <Switch
+                    checked={form.private}
+                    onChange={(e) => set({ private: e.target.checked })}
+                    data-testid="cam-form-private"
+                  />
+                }
+                label={t('camerasRegistry.form.private')}
+              />
+            </Stack>
           </Stack>
           <Stack spacing={2} sx={{ flex: 1, minWidth: 0 }}>
             <Autocomplete<Commune>
@@ -232,26 +259,14 @@ export function CameraFormDialog({ camera: initial, communes, onClose, onSaved }
               probe={probe}
               onProbe={() => void runProbe()}
             />
-            <Stack direction="row" spacing={2}>
-              <FormControlLabel
-                control={
-                  <Switch checked={form.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
-                }
-                label={t('camerasRegistry.form.enabled')}
-              />
-            </Stack>
-            <FormControlLabel
-              control={<Switch checked={form.private} onChange={(e) => set({ private: e.target.checked })} />}
-              label={t('camerasRegistry.form.private')}
-            />
           </Stack>
         </Stack>
-        {shown && Object.keys(local).length > 0 ? (
-          <Alert severity="warning" sx={{ mt: 2 }}>
+        {(shown && Object.keys(local).length > 0) || underFields ? (
+          <Alert severity="warning" sx={{ mt: 2 }} data-testid="cam-form-fix">
             {t('camerasRegistry.form.fixErrors')}
           </Alert>
         ) : null}
-        {problem ? (
+        {problem && !underFields ? (
           <Box sx={{ mt: 2 }}>
             <ProblemAlert problem={problem} />
           </Box>

@@ -56,7 +56,7 @@ export function LocationPicker({ lat, lng, onPick }: Props) {
         aria-label={t('camerasRegistry.form.mapHint')}
         data-testid="cam-form-map"
         data-loaded={province.loaded ? 'true' : 'false'}
-        sx={{ height: 220, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}
+        sx={{ height: 260, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}
       />
       <Typography variant="caption" color="text.secondary">
         {t('camerasRegistry.form.mapHint')}

@@ -101,7 +101,11 @@ export function OutagesTab() {
             value={filters.cameraId}
             onChange={(e) => setFilters((f) => ({ ...f, cameraId: e.target.value }))}
             sx={{ width: 280 }}
-            slotProps={{ htmlInput: { 'data-testid': 'cam-out-filter-camera' } }}
+            slotProps={{
+              select: { displayEmpty: true },
+              inputLabel: { shrink: true },
+              htmlInput: { 'data-testid': 'cam-out-filter-camera' },
+            }}
           >
             <MenuItem value="">{t('camerasRegistry.outages.allCameras')}</MenuItem>
             {(cameras.data ?? []).map((c) => (
@@ -117,7 +121,11 @@ export function OutagesTab() {
             value={filters.state}
             onChange={(e) => setFilters((f) => ({ ...f, state: e.target.value as OutageFilters['state'] }))}
             sx={{ width: 180 }}
-            slotProps={{ htmlInput: { 'data-testid': 'cam-out-filter-state' } }}
+            slotProps={{
+              select: { displayEmpty: true },
+              inputLabel: { shrink: true },
+              htmlInput: { 'data-testid': 'cam-out-filter-state' },
+            }}
           >
             <MenuItem value="">{t('common.all')}</MenuItem>
             {CAMERA_STATES.map((s) => (

@@ -2,7 +2,6 @@ import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
 import SearchIcon from '@mui/icons-material/Search';
 import {
   Autocomplete,
-  Box,
   Button,
   Checkbox,
   InputAdornment,
@@ -49,7 +48,7 @@ export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
             setText(e.target.value);
             applyText(e.target.value);
           }}
-          sx={{ flex: 1, minWidth: 240 }}
+          sx={{ flex: 1, minWidth: 200 }}
           slotProps={{
             htmlInput: { maxLength: 100, 'data-testid': 'cam-reg-search' },
             input: {
@@ -71,7 +70,7 @@ export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
             const list = (Array.isArray(v) ? v : String(v).split(',')) as CameraState[];
             onChange({ states: CAMERA_STATES.filter((s) => list.includes(s)) });
           }}
-          sx={{ width: 200 }}
+          sx={{ width: 180 }}
           slotProps={{
             select: {
               multiple: true,
@@ -94,7 +93,7 @@ export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
           label={t('camerasRegistry.filter.tag')}
           value={tags.includes(filters.tag) || !filters.tag ? filters.tag : ''}
           onChange={(e) => onChange({ tag: e.target.value })}
-          sx={{ width: 160 }}
+          sx={{ width: 150 }}
           slotProps={{ htmlInput: { 'data-testid': 'cam-reg-filter-tag' } }}
         >
           <MenuItem value="">{t('common.all')}</MenuItem>
@@ -114,7 +113,7 @@ export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
           filterOptions={filterCommunes}
           noOptionsText={t('camerasRegistry.filter.communeNone')}
           size="small"
-          sx={{ width: 220 }}
+          sx={{ width: 200 }}
           renderInput={(params) => (
             <TextField
               {...params}
@@ -136,7 +135,6 @@ export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
           <MenuItem value="true">{t('camerasRegistry.filter.enabledOnly')}</MenuItem>
           <MenuItem value="false">{t('camerasRegistry.filter.disabledOnly')}</MenuItem>
         </TextField>
-        <Box sx={{ display: { xs: 'none', lg: 'block' }, flex: '0 0 auto' }} />
         <Button
           onClick={() => {
             setText('');

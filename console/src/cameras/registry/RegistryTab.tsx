@@ -50,14 +50,14 @@ export function RegistryTab() {
 
   const columns = useMemo<GridColDef<Camera>[]>(
     () => [
-      { field: 'code', headerName: t('camerasRegistry.col.code'), width: 150 },
+      { field: 'code', headerName: t('camerasRegistry.col.code'), width: 130 },
       {
         field: 'name',
         headerName: t('camerasRegistry.col.name'),
         flex: 1.4,
-        minWidth: 220,
+        minWidth: 180,
         renderCell: ({ row }) => (
-          <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', minWidth: 0 }}>
+          <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', minWidth: 0, height: '100%' }}>
             <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
               {row.name}
             </Box>
@@ -72,7 +72,7 @@ export function RegistryTab() {
         field: 'communeName',
         headerName: t('camerasRegistry.col.commune'),
         flex: 1,
-        minWidth: 150,
+        minWidth: 120,
         sortable: false,
         valueGetter: (_v, row) => row.communeName ?? t('common.none'),
       },
@@ -80,10 +80,14 @@ export function RegistryTab() {
         field: 'tags',
         headerName: t('camerasRegistry.col.tags'),
         flex: 1,
-        minWidth: 150,
+        minWidth: 120,
         sortable: false,
         renderCell: ({ row }) => (
-          <Stack direction="row" spacing={0.5} sx={{ overflow: 'hidden' }}>
+          <Stack
+            direction="row"
+            spacing={0.5}
+            sx={{ overflow: 'hidden', alignItems: 'center', height: '100%' }}
+          >
             {row.tags.map((tag) => (
               <Chip key={tag} size="small" variant="outlined" label={tag} />
             ))}
@@ -93,21 +97,21 @@ export function RegistryTab() {
       {
         field: 'state',
         headerName: t('camerasRegistry.col.state'),
-        width: 140,
+        width: 120,
         renderCell: ({ row }) => <StateChip state={row.state} title={row.status.message} />,
       },
-      { field: 'rtspHost', headerName: t('camerasRegistry.col.host'), width: 150, sortable: false },
+      { field: 'rtspHost', headerName: t('camerasRegistry.col.host'), width: 140, sortable: false },
       {
         field: 'enabled',
         headerName: t('camerasRegistry.col.enabled'),
-        width: 90,
+        width: 70,
         sortable: false,
         valueGetter: (_v, row) => t(row.enabled ? 'camerasRegistry.yes' : 'camerasRegistry.no'),
       },
       {
         field: 'updatedAt',
         headerName: t('camerasRegistry.col.updated'),
-        width: 150,
+        width: 125,
         sortingOrder: ['desc'],
         valueGetter: (_v, row) => formatDateTime(row.updatedAt, lang)?.slice(0, 16),
       },

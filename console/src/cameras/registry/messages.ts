@@ -50,7 +50,9 @@ export const camerasRegistryVi = {
     'Người xem đang theo dõi các camera này sẽ bị ngắt; camera ẩn khỏi người dân cho đến khi được bật lại.',
   'camerasRegistry.bulk.confirmBody.delete':
     'Camera, thông tin đăng nhập đã lưu và lịch sử mất kết nối của chúng sẽ bị xóa vĩnh viễn. Không thể hoàn tác.',
-  'camerasRegistry.bulk.done': 'Đã cập nhật {updated}, đã xóa {deleted} camera.',
+  'camerasRegistry.bulk.done.enable': 'Đã bật {n} camera.',
+  'camerasRegistry.bulk.done.disable': 'Đã tắt {n} camera.',
+  'camerasRegistry.bulk.done.delete': 'Đã xóa {n} camera.',
 
   'camerasRegistry.form.addTitle': 'Thêm camera',
   'camerasRegistry.form.editTitle': 'Sửa camera {code}',
@@ -170,7 +172,9 @@ export const camerasRegistryEn: Record<keyof typeof camerasRegistryVi, string> =
     'Viewers watching these cameras are disconnected; citizens no longer see them until they are enabled again.',
   'camerasRegistry.bulk.confirmBody.delete':
     'The cameras, their stored credentials and their outage history are deleted for good. This cannot be undone.',
-  'camerasRegistry.bulk.done': '{updated} updated, {deleted} deleted.',
+  'camerasRegistry.bulk.done.enable': '{n} cameras enabled.',
+  'camerasRegistry.bulk.done.disable': '{n} cameras disabled.',
+  'camerasRegistry.bulk.done.delete': '{n} cameras deleted.',
 
   'camerasRegistry.form.addTitle': 'Add camera',
   'camerasRegistry.form.editTitle': 'Edit camera {code}',

@@ -30,7 +30,7 @@ let product: Product;
 let browser: Browser;
 let context: BrowserContext;
 let cams: TestCameras | undefined;
-const ids: Record<'live' | 'dead' | 'hidden', string> = { live: '', dead: '', hidden: '' };
+const ids: Record<'live' | 'near' | 'dead' | 'hidden', string> = { live: '', near: '', dead: '', hidden: '' };
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -39,6 +39,13 @@ const freePort = () =>
       s.close(() => resolve(p));
     });
   });
+
+/** The demo cameras are there too: this tag picks out the test's own. */
+const TAG = 'Kiểm thử';
+const chip = (page: Page, tag: string) =>
+  page.locator(`[data-testid="cameras-tags"] button[data-value="${tag}"]`);
+const count = (n: number) => (page: Page) =>
+  page.waitForFunction((k) => document.querySelectorAll('[data-testid="camera-item"]').length === k, n);
 
 // Near Tuy Hòa: the camera there is the nearest.
 const PHONE_AT = { latitude: 13.09, longitude: 109.3 };
@@ -66,14 +73,14 @@ before(async () => {
   };
   ids.live = await create({
     code: 'E2E-NGA-SAU',
-    name: 'Ngã Sáu Buôn Ma Thuột',
+    name: 'Vòng xoay Ngã Sáu (kiểm thử)',
     rtspUrl: cams.urls[0],
     lat: 12.6676,
     lng: 108.0383,
     communeCode: '24133',
     address: 'Vòng xoay Ngã Sáu, đường Phan Chu Trinh',
     direction: 'Hướng về đường Lê Duẩn',
-    tags: ['Nút giao', 'Trung tâm'],
+    tags: ['Nút giao', 'Trung tâm', TAG],
   });
   // Nothing listens on this port: the camera cannot give a picture.
   ids.dead = await create({
@@ -84,7 +91,17 @@ before(async () => {
     lng: 109.3209,
     communeCode: '22015',
     address: 'Đầu cầu Hùng Vương',
-    tags: ['Quốc lộ'],
+    tags: ['Quốc lộ', TAG],
+  });
+  // 500 m from Ngã Sáu: one numbered group at the province's scale, two pins once zoomed in.
+  ids.near = await create({
+    code: 'E2E-LE-DUAN',
+    name: 'Ngã tư Lê Duẩn – Y Jút',
+    rtspUrl: cams.urls[0],
+    lat: 12.6716,
+    lng: 108.042,
+    communeCode: '24133',
+    tags: ['Trường học', TAG],
   });
   ids.hidden = await create({
     code: 'E2E-PRIVATE',
@@ -126,7 +143,11 @@ test(
     await item(page, ids.live).waitFor();
     await item(page, ids.dead).waitFor();
     assert.equal(await item(page, ids.hidden).count(), 0, 'a private camera is not shown to citizens');
-    assert.equal(await page.getByTestId('camera-item').count(), 2);
+    // Every public camera (the demo ones too), as the API counts them.
+    const total = ((await (await fetch(`${product.url}/api/v1/cameras`)).json()) as { total: number }).total;
+    assert.equal(await page.getByTestId('camera-item').count(), total);
+    await chip(page, TAG).click();
+    await count(3)(page);
 
     // The thumbnail is the real still, decoded by the browser (a JPEG from ffmpeg), loaded lazily.
     const thumb = item(page, ids.live).getByTestId('camera-thumb');
@@ -158,19 +179,19 @@ test(
       assert.match(s, /^(Đang hoạt động|Đang kết nối|Mất tín hiệu|Lỗi tín hiệu|Chưa kiểm tra)$/);
     await page.screenshot({ path: shot('mobile-cameras-list'), fullPage: true });
 
-    // Accent-free search, then a tag chip.
+    // Accent-free search within the tag, then another tag.
     await page.getByTestId('cameras-q').fill('nga sau');
     await page.getByTestId('cameras-search').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="camera-item"]').length === 1);
+    await count(1)(page);
     assert.equal(await item(page, ids.live).count(), 1);
     await page.getByTestId('cameras-q').fill('');
     await page.getByTestId('cameras-search').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="camera-item"]').length === 2);
-    await page.locator('[data-testid="cameras-tags"] button[data-value="Quốc lộ"]').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="camera-item"]').length === 1);
+    await count(3)(page);
+    await chip(page, 'Quốc lộ').click();
+    await item(page, ids.live).waitFor({ state: 'detached' });
     assert.equal(await item(page, ids.dead).count(), 1);
-    await page.locator('[data-testid="cameras-tags"] button[data-value=""]').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="camera-item"]').length === 2);
+    await chip(page, TAG).click();
+    await count(3)(page);
 
     // "Gần tôi": the phone is in Tuy Hòa, so the Tuy Hòa camera comes first, with its distance.
     await page.getByTestId('cameras-near').click();
@@ -251,7 +272,14 @@ test('the map draws the province outline and a pin per camera; a pin opens its c
   const { page, errors } = await signedOutPage();
   await page.goto(`${product.url}/#/cameras`);
   await page.getByTestId('cameras-list').waitFor();
+  await page.screenshot({ path: shot('mobile-cameras-all') });
   await page.locator('[data-testid="cameras-view"] button[data-value="map"]').click();
+  await page.getByTestId('camera-map-outline').waitFor();
+  await page.screenshot({ path: shot('mobile-cameras-map-all') });
+  await chip(page, TAG).click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="cameras-count"]')?.textContent === '3 camera',
+  );
   await page.getByTestId('camera-map-outline').waitFor();
   const d = (await page.getByTestId('camera-map-outline').getAttribute('d')) ?? '';
   assert.ok(d.length > 500, `the province outline is drawn (${d.length} characters)`);
@@ -260,14 +288,32 @@ test('the map draws the province outline and a pin per camera; a pin opens its c
     (await page.getByTestId('camera-map').textContent()) ?? '',
     /Ranh giới hành chính: sapnhap\.bando\.com\.vn/,
   );
+  // Province scale: Tuy Hòa's pin, and the two Buôn Ma Thuột cameras 500 m apart as one group of 2, inside the
+  // drawn province; the private camera nowhere.
+  await page.locator(`[data-testid="camera-pin"][data-id="${ids.dead}"]`).waitFor();
+  const group = page.getByTestId('camera-group');
+  assert.equal(await group.count(), 1);
+  assert.equal((await group.textContent())?.trim(), '2');
+  assert.equal(await page.locator(`[data-testid="camera-pin"][data-id="${ids.hidden}"]`).count(), 0);
+  const box = (await page.getByTestId('camera-map-outline').boundingBox())!;
+  const inside = (at: { x: number; y: number }) =>
+    at.x > box.x && at.x < box.x + box.width && at.y > box.y && at.y < box.y + box.height;
+  assert.ok(inside((await group.boundingBox())!));
+
+  assert.match((await page.getByTestId('camera-map-scale').textContent()) ?? '', /^\d+ km$/);
+
+  // Tapping the group zooms in: two pins, and a way back to the whole province.
+  await group.click();
   const pin = page.locator(`[data-testid="camera-pin"][data-id="${ids.live}"]`);
   await pin.waitFor();
-  assert.equal(await page.locator(`[data-testid="camera-pin"][data-id="${ids.hidden}"]`).count(), 0);
-  assert.equal(await page.locator(`[data-testid="camera-pin"][data-id="${ids.dead}"]`).count(), 1);
-  // The pin is inside the drawn province.
-  const box = (await page.getByTestId('camera-map-outline').boundingBox())!;
-  const at = (await pin.boundingBox())!;
-  assert.ok(at.x > box.x && at.x < box.x + box.width && at.y > box.y && at.y < box.y + box.height);
+  await page.locator(`[data-testid="camera-pin"][data-id="${ids.near}"]`).waitFor();
+  assert.equal(await page.getByTestId('camera-group').count(), 0);
+  const a = (await pin.boundingBox())!;
+  const b = (await page.locator(`[data-testid="camera-pin"][data-id="${ids.near}"]`).boundingBox())!;
+  assert.ok(Math.hypot(a.x - b.x, a.y - b.y) > 40, 'the two pins are apart once zoomed in');
+  await page.getByTestId('camera-map-whole').waitFor();
+  assert.match((await page.getByTestId('camera-map-scale').textContent()) ?? '', /^\d+ m$/);
+  assert.match((await pin.textContent()) ?? '', /Vòng xoay Ngã Sáu/);
 
   await pin.click();
   await page.getByTestId('camera-map-card').waitFor();
@@ -280,6 +326,8 @@ test('the map draws the province outline and a pin per camera; a pin opens its c
     { timeout: 30_000 },
   );
   await page.screenshot({ path: shot('mobile-cameras-map'), fullPage: true });
+  await page.getByTestId('camera-map-whole').click();
+  await page.getByTestId('camera-group').waitFor();
   await page.getByTestId('camera-map-card').getByTestId('camera-item').click();
   assert.match(page.url(), new RegExp(`#/cameras/${ids.live}$`));
   assert.deepEqual(errors, []);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { getLang, t } from '../i18n';
 import { provinceOutline, type Outline, type PublicCamera } from './api';
-import { STATE_COLOURS, type CameraState } from './format';
+import { distanceText, STATE_COLOURS, type CameraState } from './format';
 import {
   boundsAround,
   fitView,
@@ -9,11 +9,17 @@ import {
   heightFor,
   outlinePath,
   PROVINCE_BOUNDS,
+  scaleBar,
   type Bounds,
 } from './map';
 import { CameraRow } from './parts';
 
 const WIDTH = 360;
+
+/** A label short enough not to cover the neighbouring pins. */
+function short(name: string): string {
+  return name.length > 24 ? `${name.slice(0, 23).trimEnd()}…` : name;
+}
 
 /** A group's ring: red when one of its cameras is down, green when all are live, else grey. */
 function groupState(items: readonly PublicCamera[]): CameraState {
@@ -47,6 +53,7 @@ export function CameraMap(props: { cameras: PublicCamera[]; now: number }) {
   const path = useMemo(() => (outline ? outlinePath(outline.rings, view) : ''), [outline, view]);
   const pins = useMemo(() => groupPins(props.cameras, view, GROUP_RADIUS), [props.cameras, view]);
   const card = props.cameras.find((c) => c.id === chosen);
+  const bar = scaleBar(view, 90);
 
   return (
     <div class="cam-map-wrap" data-testid="camera-map">
@@ -89,12 +96,23 @@ export function CameraMap(props: { cameras: PublicCamera[]; now: number }) {
                 onClick={() => setChosen(single.id)}
                 onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && setChosen(single.id)}
               >
-                <circle r="16" class="cam-pin-hit" />
+                <circle cy="-11" r="18" class="cam-pin-hit" />
                 <path
                   d="M0 0c-4-6-8-9-8-14a8 8 0 0 1 16 0c0 5-4 8-8 14z"
                   fill={STATE_COLOURS[single.state]}
                 />
                 <circle cy="-14" r="3" fill="#fff" />
+                {zoom && (
+                  // Zoomed in there is no street to read, so each pin says which crossing it is.
+                  <text
+                    class="cam-pin-label"
+                    x={p.x > WIDTH * 0.6 ? -11 : 11}
+                    y="-10"
+                    text-anchor={p.x > WIDTH * 0.6 ? 'end' : 'start'}
+                  >
+                    {short(single.name)}
+                  </text>
+                )}
               </g>
             );
           return (
@@ -117,6 +135,12 @@ export function CameraMap(props: { cameras: PublicCamera[]; now: number }) {
             </g>
           );
         })}
+        <g class="cam-scale" transform={`translate(${PAD} ${height - PAD})`} data-testid="camera-map-scale">
+          <path d={`M0 -5V0H${bar.px.toFixed(1)}V-5`} />
+          <text x="0" y="-8">
+            {distanceText(bar.km, getLang())}
+          </text>
+        </g>
       </svg>
       <p class="cam-credit">
         {outline === null ? `${t('cameras.mapNoOutline')} ` : ''}

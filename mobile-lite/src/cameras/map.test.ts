@@ -9,6 +9,7 @@ import {
   project,
   PROVINCE_BOUNDS,
   ringsOf,
+  scaleBar,
 } from './map';
 
 describe('projection', () => {
@@ -130,5 +131,26 @@ describe('pins', () => {
     expect(b.east - b.west).toBeGreaterThan(0.018);
     expect((b.east + b.west) / 2).toBeCloseTo(108, 9);
     expect(boundsAround([], 2)).toBeNull();
+  });
+});
+
+describe('scale bar', () => {
+  it('picks a round distance that fits', () => {
+    const v = fitView(PROVINCE_BOUNDS, 360, heightFor(PROVINCE_BOUNDS, 360, 14), 14);
+    const bar = scaleBar(v, 90);
+    expect([10, 20, 50]).toContain(bar.km);
+    expect(bar.px).toBeLessThanOrEqual(90);
+    expect(bar.px).toBeGreaterThan(90 / 2.5);
+    // The bar measures what the projection draws: north–south pixels of `km` kilometres.
+    const [, y0] = project(v, 108, 12.5);
+    const [, y1] = project(v, 108, 12.5 + bar.km / 111.32);
+    expect(Math.abs(y0 - y1)).toBeCloseTo(bar.px, 6);
+  });
+
+  it('goes below a kilometre when zoomed in', () => {
+    const zoom = boundsAround([{ lat: 12.6676, lng: 108.0383 }], 1.2)!;
+    const bar = scaleBar(fitView(zoom, 360, 290, 14), 90);
+    expect(bar.km).toBeLessThan(1);
+    expect([0.1, 0.2, 0.5]).toContain(Number(bar.km.toPrecision(1)));
   });
 });

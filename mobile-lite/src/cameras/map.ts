@@ -164,3 +164,15 @@ export function boundsAround(points: readonly { lat: number; lng: number }[], mi
     north: b.north + growLat,
   };
 }
+
+/**
+ * A scale bar for this view: the longest round distance (1, 2 or 5 × 10ⁿ km) that fits in `maxPx` pixels,
+ * and its length in pixels.
+ */
+export function scaleBar(v: View, maxPx: number): { km: number; px: number } {
+  const pxPerKm = v.scale / 111.32;
+  const most = maxPx / pxPerKm;
+  const power = 10 ** Math.floor(Math.log10(most));
+  const km = [5, 2, 1].map((m) => m * power).find((d) => d <= most) ?? power;
+  return { km, px: km * pxPerKm };
+}

@@ -9,6 +9,7 @@ import type { Role } from './platform/auth/permissions.ts';
 import { seedFeedbackDemo } from './modules/feedback/demo-data.ts';
 import { seedWorkDemo } from './modules/work/demo-work.ts';
 import { seedZones } from './modules/work/zones.seed.ts';
+import { seedDemoCameras } from './modules/cameras/demo-cameras.ts';
 
 interface CommuneJson {
   code: string;
@@ -135,6 +136,11 @@ export async function seedDemo(
   // After the zone step (seedReference) and the demo accounts: companies, postings, CVs, applications, reports.
   await once(sequelize, 'demo:work:v1', async (t) => {
     log.info(await seedWorkDemo(sequelize, t), 'demo work data created');
+  });
+  // Eight traffic cameras whose feeds are the local test cameras (TEST_CAMERAS_PORT + 0..7).
+  await once(sequelize, 'demo:cameras:v1', async (t) => {
+    const n = await seedDemoCameras(services.cameras, services.cameras.testCamerasPort, t);
+    log.info({ cameras: n }, 'demo cameras created');
   });
   return DEMO_ACCOUNTS;
 }

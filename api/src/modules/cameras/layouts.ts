@@ -51,7 +51,7 @@ export function createWallLayouts(deps: { sequelize: Sequelize }) {
           'tiles',
           'tiles_exceed_grid',
           `Lưới ${input.grid}×${input.grid} có tối đa ${max} ô.`,
-          `A ${input.grid}×${input.grid} grid has at most ${max} tiles.`,
+          `A ${input.grid}×${input.grid} grid holds at most ${max} ${max === 1 ? 'tile' : 'tiles'}.`,
         ),
       );
     const ids = [

@@ -93,6 +93,11 @@ export function probeRtsp(url: string, opts: ProbeOptions): Promise<CameraProbeR
       'error',
       '-rtsp_transport',
       'tcp',
+      // One second / 1 MB is enough to find an H.264 or MJPEG track and halves the time of a still.
+      '-analyzeduration',
+      '1000000',
+      '-probesize',
+      '1000000',
       '-timeout',
       String(opts.timeoutMs * 1000),
       '-show_streams',

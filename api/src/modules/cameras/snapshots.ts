@@ -48,6 +48,11 @@ export function captureJpeg(
       'error',
       '-rtsp_transport',
       'tcp',
+      // One second / 1 MB is enough to find an H.264 or MJPEG track and halves the time of a still.
+      '-analyzeduration',
+      '1000000',
+      '-probesize',
+      '1000000',
       '-timeout',
       String(timeoutMs * 1000),
       '-i',
@@ -95,7 +100,7 @@ export function captureJpeg(
  */
 export function createSnapshots(opts: SnapshotOptions) {
   const cache = new Map<string, Entry>();
-  const inflight = new Map<string, Promise<SnapshotResult>>();
+  const inflight = new Map<string, Promise<SnapshotResult | null>>();
   let captures = 0;
 
   const result = (e: Entry): SnapshotResult => ({
@@ -141,9 +146,11 @@ export function createSnapshots(opts: SnapshotOptions) {
       if (e && !opt.force && Date.now() - e.attemptAt < opts.maxAgeMs) return result(e);
       const running = inflight.get(id);
       if (running) return running;
-      const src = await opts.source(id);
-      if (!src) return null;
-      const p = take(id, src).finally(() => inflight.delete(id));
+      // Registered before the first await, so concurrent callers share this capture.
+      const p = (async () => {
+        const src = await opts.source(id);
+        return src ? take(id, src) : null;
+      })().finally(() => inflight.delete(id));
       inflight.set(id, p);
       return p;
     },

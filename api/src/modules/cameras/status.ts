@@ -109,11 +109,13 @@ export function createCameraStatus(deps: {
       }
       const [rows] = await sequelize.query(
         `UPDATE cameras SET state = :state,
-           state_message = CASE WHEN :keepMessage THEN state_message ELSE :message END,
+           state_message = CASE WHEN :keepMessage THEN state_message ELSE CAST(:message AS text) END,
            state_since = CASE WHEN :changed THEN now() ELSE state_since END,
-           last_frame_at = coalesce(:lastFrameAt, last_frame_at),
-           bitrate_kbps = CASE WHEN :live THEN :bitrate ELSE NULL END,
-           fps = CASE WHEN :live THEN :fps ELSE NULL END
+           last_frame_at = coalesce(CAST(:lastFrameAt AS timestamptz), last_frame_at),
+           bitrate_kbps = CASE WHEN NOT :live THEN NULL
+             ELSE coalesce(CAST(:bitrate AS integer), CASE WHEN :changed THEN NULL ELSE bitrate_kbps END) END,
+           fps = CASE WHEN NOT :live THEN NULL
+             ELSE coalesce(CAST(:fps AS real), CASE WHEN :changed THEN NULL ELSE fps END) END
          WHERE id = :id
          RETURNING id, state, state_message, state_since, last_frame_at, bitrate_kbps, fps`,
         {

@@ -117,10 +117,12 @@ export async function streamStatus(
       clearInterval(ping);
       if (expiry) clearTimeout(expiry);
       unsubscribe();
+      offClose();
       if (!res.writableEnded) res.end();
       resolve();
     }
     res.on('close', finish);
+    const offClose = status.onClose(finish);
     status
       .snapshot()
       .then((items) => {

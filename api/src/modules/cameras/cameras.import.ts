@@ -180,7 +180,7 @@ export function createCameraImport(deps: { sequelize: Sequelize; registry: Camer
       const bad: ImportError[] = [];
       for (const c of COLUMNS) {
         const v = get(c);
-        if (v === undefined || (v === '' && c !== 'tags')) continue;
+        if (v === undefined || v === '') continue; // empty: nothing (a new camera) or keep (an update)
         if (c === 'lat' || c === 'lng') {
           const n = Number(v.replace(',', '.'));
           if (!Number.isFinite(n))

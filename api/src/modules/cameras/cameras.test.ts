@@ -245,6 +245,16 @@ describe('camera registry', () => {
       bearer(ioc.token),
     );
     expect(paged.body).toMatchObject({ total: 3, items: [{ name: 'Phan Bội Châu nội bộ' }] });
+    // The state filter narrows the items; the per-state counts ignore it (they label the state chips).
+    const byState = await api.request(
+      'GET',
+      '/api/v1/cameras/all?q=phan boi chau&state=live,offline&sort=state',
+      undefined,
+      bearer(ioc.token),
+    );
+    expect(byState.body).toMatchObject({ total: 0, items: [], counts: { unknown: 3 } });
+    const unknown = await api.request('GET', '/api/v1/cameras?q=phan boi chau&state=unknown');
+    expect(unknown.body.total).toBe(1);
   });
 
   it('enables, disables and deletes in bulk, audited per camera', async () => {

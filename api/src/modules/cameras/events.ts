@@ -47,8 +47,9 @@ export function createCameraEvents(deps: { sequelize: Sequelize }) {
       }
       const rows = await deps.sequelize.query<EventRow>(
         `SELECT e.id, e.camera_id, c.name AS camera_name, e.state, e.previous_state, e.message, e.at,
-           (SELECT n.at FROM camera_status_events n WHERE n.camera_id = e.camera_id AND n.id > e.id
-            ORDER BY n.id LIMIT 1) AS ended_at
+           (SELECT n.at FROM camera_status_events n
+            WHERE n.camera_id = e.camera_id AND n.at >= e.at AND n.id > e.id
+            ORDER BY n.at, n.id LIMIT 1) AS ended_at
          FROM camera_status_events e JOIN cameras c ON c.id = e.camera_id
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY e.id DESC LIMIT :limit`,

@@ -91,7 +91,15 @@ describe('camera import', () => {
       undefined,
       bearer(ioc.token),
     );
-    expect(one.body).toMatchObject({ name: 'Ngã Sáu (mới)', enabled: false, rtspHost: '10.1.1.1' });
+    // Empty cells keep what the camera has.
+    expect(one.body).toMatchObject({
+      name: 'Ngã Sáu (mới)',
+      enabled: false,
+      rtspHost: '10.1.1.1',
+      hasCredentials: true,
+      tags: ['nút giao', 'trung tâm'],
+      direction: 'Hướng về chợ',
+    });
   });
 
   it('reports every bad row with its line, column and a bilingual message, and saves none', async () => {

@@ -208,6 +208,13 @@ describe('camera status, outage history and the status stream', () => {
       .setIssuedAt()
       .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
       .sign(key);
+    // Shutdown ends open streams (else the HTTP server would wait for them).
+    const before = await openStream(ioc.token);
+    await before.next('snapshot');
+    api.services.cameraStatus.close();
+    await before.done;
+    expect(before.ended()).toBe(true);
+
     const stream = await openStream(short);
     expect(stream.res.status).toBe(200);
     await stream.next('snapshot');

@@ -48,6 +48,10 @@ export interface CameraStatusService extends CameraStatusSink {
   snapshot(): Promise<StatusMessage[]>;
   /** Resolves when every report received so far is written (tests, shutdown). */
   flush(): Promise<void>;
+  /** Called when the server shuts down (open status streams end then). Returns an unsubscribe. */
+  onClose(fn: () => void): () => void;
+  /** Shutdown: end every open status stream so the HTTP server can close. */
+  close(): void;
 }
 
 /**
@@ -64,6 +68,7 @@ export function createCameraStatus(deps: {
   const { sequelize, log } = deps;
   const every = deps.metricsEveryMs ?? 5_000;
   const listeners = new Set<StatusListener>();
+  const closers = new Set<() => void>();
   const chains = new Map<string, Promise<void>>();
   const lastMetrics = new Map<string, number>();
 
@@ -162,6 +167,13 @@ export function createCameraStatus(deps: {
     },
     async flush() {
       await Promise.all([...chains.values()]);
+    },
+    onClose(fn) {
+      closers.add(fn);
+      return () => closers.delete(fn);
+    },
+    close() {
+      for (const fn of [...closers]) fn();
     },
   };
 }

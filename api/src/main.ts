@@ -134,6 +134,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
     // Live viewers get 1001 and every ffmpeg stops (upgraded sockets would otherwise hold server.close).
     await services.cameraLive.close();
+    services.cameraStatus.close(); // open status streams (SSE) end, else server.close waits for them
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();

@@ -162,9 +162,19 @@ test(
       `${code},Camera nhập ${code},${lat},108.05,,,,quốc lộ;nhập,rtsp://127.0.0.1:${deadPort}/${code},,,false,true`;
     await page.getByTestId('cam-reg-import').click();
     const imp = page.getByTestId('cam-import-dialog');
-    await imp
-      .getByTestId('cam-import-text')
-      .fill([header, row('E2E-IMP-1', '12.70'), row('E2E-IMP-2', 'abc')].join('\n'));
+    const template = page.waitForEvent('download');
+    await imp.getByTestId('cam-import-template').click();
+    let templateText = '';
+    for await (const chunk of await (await template).createReadStream()) templateText += String(chunk);
+    assert.equal(templateText.replace(/^\uFEFF/, '').split('\r\n')[0], header);
+    await imp.getByTestId('cam-import-file').setInputFiles({
+      name: 'camera-loi.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `\uFEFF${[header, row('E2E-IMP-1', '12.70'), row('E2E-IMP-2', 'abc')].join('\r\n')}`,
+      ),
+    });
+    assert.match((await imp.textContent()) ?? '', /Tệp: camera-loi\.csv/);
     await imp.getByTestId('cam-import-check').click();
     await imp.getByTestId('cam-import-line-3').waitFor();
     assert.equal(await imp.locator('[data-testid^="cam-import-line-"]').count(), 1, 'only line 3 is wrong');
@@ -197,6 +207,7 @@ test(
     await page.getByRole('option', { name: 'Đang bật', exact: true }).click();
     await search('E2E', 2);
     await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await page.waitForTimeout(300); // the export button's colour transition
     await page.screenshot({ path: shot('console-camera-registry') });
 
     // The export has the host of each feed, never its address.
@@ -218,14 +229,14 @@ test(
     await form.getByTestId('cam-form-save').click();
     await form.waitFor({ state: 'detached' });
 
-    // An outage: the health check saw the camera live, then the test camera stops and it goes offline.
+    // An outage: the health check saw the camera live, then the test camera stops and it goes offline; the
+    // table follows the live status stream without being reloaded.
     const live = (await cameras('E2E-NGA'))[0];
     assert.ok(live);
-    for (let i = 0; i < 60 && (await cameras('E2E-NGA'))[0]?.state !== 'live'; i++)
-      await page.waitForTimeout(250);
+    const chip = (state: string) => grid.locator(`[data-id="${live.id}"] [data-state="${state}"]`);
+    await chip('live').waitFor({ timeout: 20_000 });
     await cams.stop(0);
-    for (let i = 0; i < 60 && (await cameras('E2E-NGA'))[0]?.state !== 'offline'; i++)
-      await page.waitForTimeout(250);
+    await chip('offline').waitFor({ timeout: 20_000 });
     assert.equal((await cameras('E2E-NGA'))[0]?.state, 'offline');
 
     await page.getByTestId('cameras-tab-outages').click();

@@ -28,7 +28,7 @@ import {
   type RegistryFilters as Filters,
 } from './queries';
 import { RegistryFilters } from './RegistryFilters';
-import { StateChip } from './StateChip';
+import { LiveStateChip } from './StateChip';
 
 /** The camera registry: filters, the table, add/edit, CSV import and export, bulk enable/disable/delete. */
 export function RegistryTab() {
@@ -72,7 +72,7 @@ export function RegistryTab() {
         field: 'communeName',
         headerName: t('camerasRegistry.col.commune'),
         flex: 1,
-        minWidth: 120,
+        minWidth: 110,
         sortable: false,
         valueGetter: (_v, row) => row.communeName ?? t('common.none'),
       },
@@ -98,9 +98,9 @@ export function RegistryTab() {
         field: 'state',
         headerName: t('camerasRegistry.col.state'),
         width: 120,
-        renderCell: ({ row }) => <StateChip state={row.state} title={row.status.message} />,
+        renderCell: ({ row }) => <LiveStateChip camera={row} />,
       },
-      { field: 'rtspHost', headerName: t('camerasRegistry.col.host'), width: 140, sortable: false },
+      { field: 'rtspHost', headerName: t('camerasRegistry.col.host'), width: 135, sortable: false },
       {
         field: 'enabled',
         headerName: t('camerasRegistry.col.enabled'),
@@ -111,7 +111,7 @@ export function RegistryTab() {
       {
         field: 'updatedAt',
         headerName: t('camerasRegistry.col.updated'),
-        width: 125,
+        width: 145,
         sortingOrder: ['desc'],
         valueGetter: (_v, row) => formatDateTime(row.updatedAt, lang)?.slice(0, 16),
       },

@@ -1,6 +1,8 @@
 import { Chip } from '@mui/material';
 import { useI18n } from '../../i18n/context';
-import type { CameraState } from './form';
+import { currentStatus } from '../status';
+import { useCameraStatus } from '../useCameraStatus';
+import type { Camera, CameraState } from './form';
 
 const COLOR: Record<CameraState, 'success' | 'info' | 'error' | 'warning' | 'default'> = {
   live: 'success',
@@ -23,4 +25,11 @@ export function StateChip({ state, title }: { state: CameraState; title?: string
       data-state={state}
     />
   );
+}
+
+/** The state of a camera in a table: the live status stream's when it has one, else the list's. */
+export function LiveStateChip({ camera }: { camera: Camera }) {
+  const { statuses } = useCameraStatus();
+  const status = currentStatus(statuses, camera);
+  return <StateChip state={status.state} title={status.message} />;
 }

@@ -40,6 +40,9 @@ const freePort = () =>
     });
   });
 
+/** A new still at most every 4 s (30 s by default), so refreshing can be shown to bring a new picture. */
+const MAX_AGE_MS = 4000;
+
 /** The demo cameras are there too: this tag picks out the test's own. */
 const TAG = 'Kiểm thử';
 const chip = (page: Page, tag: string) =>
@@ -53,7 +56,7 @@ const PHONE_AT = { latitude: 13.09, longitude: 109.3 };
 before(async () => {
   if (skip) return;
   cams = await startTestCameras({ count: 1 });
-  product = await startProduct();
+  product = await startProduct({ CAMERA_SNAPSHOT_MAX_AGE_MS: String(MAX_AGE_MS) });
   browser = await launchBrowser();
   context = await browser.newContext({
     viewport: { width: 360, height: 740 },
@@ -233,24 +236,50 @@ test(
     assert.match(facts, /Vòng xoay Ngã Sáu/);
     assert.match(facts, /Hướng về đường Lê Duẩn/);
     assert.match(facts, /Nút giao/);
-    const firstTakenAt = await page.getByTestId('camera-snapshot').getAttribute('data-taken-at');
+    const takenAt = () => page.getByTestId('camera-snapshot').getAttribute('data-taken-at');
+    const notice = () => page.getByTestId('camera-refresh-notice').textContent();
+    /** Taps "Làm mới": a new address each time (no cache in between), and waits for the answer to be shown. */
+    async function refresh(): Promise<string> {
+      const asked = page.waitForRequest((r) => /\/snapshot\.jpg\?t=\d+$/.test(r.url()));
+      const answered = page.waitForResponse((r) => /\/snapshot\.jpg\?t=\d+$/.test(r.url()));
+      await page.getByTestId('camera-refresh').click();
+      await asked;
+      await answered;
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="camera-refresh"]')?.getAttribute('aria-busy') !== 'true',
+      );
+      return (await notice()) ?? '';
+    }
 
-    // "Làm mới" fetches a new address (no cache in between) and says whether the picture changed.
-    const asked = page.waitForRequest((r) => /\/snapshot\.jpg\?t=\d+$/.test(r.url()));
-    await page.getByTestId('camera-refresh').click();
-    await asked;
-    await page.waitForFunction(() =>
-      /Ảnh chưa đổi|Đã có ảnh mới/.test(
-        document.querySelector('[data-testid="camera-refresh-notice"]')?.textContent ?? '',
-      ),
-    );
-    const notice = (await page.getByTestId('camera-refresh-notice').textContent()) ?? '';
-    const takenAt = await page.getByTestId('camera-snapshot').getAttribute('data-taken-at');
-    // Within 30 s the server gives the same still, and the screen says so; after, a new one.
-    if (takenAt === firstTakenAt)
-      assert.match(notice, /Ảnh chưa đổi: máy chủ chụp ảnh mới tối đa 30 giây một lần/);
-    else assert.match(notice, /Đã có ảnh mới/);
+    // The server takes a still at most every MAX_AGE_MS: once that has passed, "Làm mới" brings a new one…
+    const first = await takenAt();
+    await page.waitForTimeout(MAX_AGE_MS + 500);
+    assert.match(await refresh(), /Đã có ảnh mới/);
+    const second = await takenAt();
+    assert.ok(second && first && Date.parse(second) > Date.parse(first), `${first} → ${second}`);
+    // …and right after, the same one, which the screen says, with when to try again.
+    assert.match(await refresh(), /Ảnh chưa đổi: máy chủ chưa chụp ảnh mới .*Thử lại sau \d giây/);
+    assert.equal(await takenAt(), second);
     await page.screenshot({ path: shot('mobile-cameras-detail'), fullPage: true });
+
+    // The camera goes down: the last still stays on screen, marked as such.
+    await cams!.stop(0);
+    try {
+      await page.waitForTimeout(MAX_AGE_MS + 500);
+      assert.match(await refresh(), /Ảnh chưa đổi/);
+      await page.getByTestId('camera-stale').waitFor();
+      assert.equal(
+        await page.getByTestId('camera-stale').textContent(),
+        'Camera đang mất tín hiệu: đây là ảnh cuối cùng nhận được.',
+      );
+      assert.equal(
+        await page.locator('[data-testid="camera-picture"] [data-testid="camera-state"]').textContent(),
+        'Mất tín hiệu',
+      );
+      await page.screenshot({ path: shot('mobile-cameras-stale'), fullPage: true });
+    } finally {
+      await cams!.start(0);
+    }
 
     // A camera that gives no picture says so in Vietnamese.
     await page.goto(`${product.url}/#/cameras/${ids.dead}`);

@@ -47,8 +47,10 @@ export const camerasVi = {
   'cameras.missing': 'Không tìm thấy camera này (có thể đã bị gỡ hoặc không công khai).',
   'cameras.refresh': 'Làm mới',
   'cameras.refreshing': 'Đang tải ảnh…',
-  'cameras.same': 'Ảnh chưa đổi: máy chủ chụp ảnh mới tối đa 30 giây một lần.',
-  'cameras.sameWait': 'Ảnh chưa đổi: máy chủ chụp ảnh mới tối đa 30 giây một lần, thử lại sau {n} giây.',
+  'cameras.same':
+    'Ảnh chưa đổi: máy chủ chưa chụp ảnh mới (mỗi camera chỉ chụp cách quãng). Hãy thử lại sau ít giây.',
+  'cameras.sameWait':
+    'Ảnh chưa đổi: máy chủ chưa chụp ảnh mới (mỗi camera chỉ chụp cách quãng). Thử lại sau {n} giây.',
   'cameras.updated': 'Đã có ảnh mới.',
   'cameras.unavailable': 'Camera hiện không có ảnh (mất tín hiệu hoặc đang bảo trì). Hãy thử lại sau.',
   'cameras.staleOffline': 'Camera đang mất tín hiệu: đây là ảnh cuối cùng nhận được.',
@@ -109,9 +111,10 @@ export const camerasEn: Record<keyof typeof camerasVi, string> = {
   'cameras.missing': 'This camera was not found (it may have been removed or is not public).',
   'cameras.refresh': 'Refresh',
   'cameras.refreshing': 'Loading the picture…',
-  'cameras.same': 'Same picture: the server takes a new one at most every 30 seconds.',
+  'cameras.same':
+    'Same picture: the server has not taken a new one yet (each camera is captured at intervals). Try again shortly.',
   'cameras.sameWait':
-    'Same picture: the server takes a new one at most every 30 seconds; try again in {n} s.',
+    'Same picture: the server has not taken a new one yet (each camera is captured at intervals). Try again in {n} s.',
   'cameras.updated': 'New picture.',
   'cameras.unavailable': 'This camera has no picture now (no signal or under maintenance). Try again later.',
   'cameras.staleOffline': 'The camera has lost its signal: this is the last picture received.',

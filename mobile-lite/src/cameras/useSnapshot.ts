@@ -36,10 +36,12 @@ export function useSnapshot(id: string) {
         return;
       }
       const before = current.current;
+      // The same still when taken at the same time (a new still of a frozen picture is still news).
       const same =
         before !== null &&
-        ((shot.etag !== null && shot.etag === before.etag) ||
-          (shot.takenAt !== null && shot.takenAt === before.takenAt));
+        (shot.takenAt !== null && before.takenAt !== null
+          ? shot.takenAt === before.takenAt
+          : shot.etag !== null && shot.etag === before.etag);
       if (before) URL.revokeObjectURL(before.url);
       current.current = shot;
       setPicture(shot);

@@ -33,6 +33,11 @@ export function CameraDetail(props: { id: string }) {
     };
   }, [props.id, reloads]);
 
+  // No picture: the camera's state was read before the server tried; read it again to show why.
+  useEffect(() => {
+    if (pictureError === 'unavailable') setReloads((n) => n + 1);
+  }, [pictureError]);
+
   if (missing)
     return (
       <section class="screen">
@@ -92,7 +97,9 @@ export function CameraDetail(props: { id: string }) {
       )}
       {pictureError === 'network' && <Alert message={t('cameras.pictureError')} />}
       {picture && !pictureError && picture.state === 'offline' && (
-        <Alert kind="info" message={t('cameras.staleOffline')} />
+        <p class="alert cam-warn" role="status" data-testid="camera-stale">
+          {t('cameras.staleOffline')}
+        </p>
       )}
       <div role="status" data-testid="camera-refresh-notice">
         <Alert kind="info" message={notice} />

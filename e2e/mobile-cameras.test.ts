@@ -359,5 +359,14 @@ test('the map draws the province outline and a pin per camera; a pin opens its c
   await page.getByTestId('camera-group').waitFor();
   await page.getByTestId('camera-map-card').getByTestId('camera-item').click();
   assert.match(page.url(), new RegExp(`#/cameras/${ids.live}$`));
+
+  // In English too.
+  await page.getByTestId('lang-toggle').click();
+  await page.getByRole('button', { name: 'Refresh' }).waitFor();
+  assert.match(
+    (await page.getByTestId('camera-taken-at').textContent()) ?? '',
+    /^Picture taken at \d\d:\d\d:\d\d \(/,
+  );
+  await page.getByTestId('lang-toggle').click();
   assert.deepEqual(errors, []);
 });

@@ -11,7 +11,7 @@ export type Shown = Extract<Snapshot, { ok: true }>;
  */
 export function useSnapshot(id: string) {
   const [picture, setPicture] = useState<Shown | null>(null);
-  const [failure, setFailure] = useState<'unavailable' | 'network' | null>(null);
+  const [failure, setFailure] = useState<'unavailable' | 'network' | 'tooMany' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** The camera's state as the last answer gave it (also when there was no picture). */
@@ -31,7 +31,7 @@ export function useSnapshot(id: string) {
       setBusy(false);
       if (shot.state) setState(shot.state);
       if (!shot.ok) {
-        setFailure(shot.status === null ? 'network' : 'unavailable');
+        setFailure(shot.status === null ? 'network' : shot.status === 429 ? 'tooMany' : 'unavailable');
         setNotice(null);
         return;
       }

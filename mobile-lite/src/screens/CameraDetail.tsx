@@ -96,6 +96,7 @@ export function CameraDetail(props: { id: string }) {
         </p>
       )}
       {pictureError === 'network' && <Alert message={t('cameras.pictureError')} />}
+      {pictureError === 'tooMany' && <Alert message={t('cameras.tooMany')} />}
       {picture && !pictureError && picture.state === 'offline' && (
         <p class="alert cam-warn" role="status" data-testid="camera-stale">
           {t('cameras.staleOffline')}

@@ -17,25 +17,7 @@ import { formatDateTime } from '../time';
 import { LivePlayer } from './LivePlayer';
 import { useCameraEvents, type Camera } from './queries';
 import { StateChip, STATE_LABEL } from './StateChip';
-import { displayState, type CameraStatus, type StatusMap } from './status';
-
-/** "2 giờ 5 phút" / "2 h 5 min" for a duration in ms. */
-export function formatDuration(ms: number, lang: 'vi' | 'en'): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const u =
-    lang === 'vi' ? { d: 'ngày', h: 'giờ', m: 'phút', s: 'giây' } : { d: 'd', h: 'h', m: 'min', s: 's' };
-  const parts = [
-    d && `${d} ${u.d}`,
-    h && `${h} ${u.h}`,
-    m && `${m} ${u.m}`,
-    !d && !h && `${sec} ${u.s}`,
-  ].filter(Boolean);
-  return parts.slice(0, 2).join(' ');
-}
+import { displayState, formatDuration, type CameraStatus, type StatusMap } from './status';
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -128,10 +110,13 @@ export function CameraPanel({
   camera,
   statuses,
   onClose,
+  onChanged,
 }: {
   camera: Camera;
   statuses: StatusMap;
   onClose: () => void;
+  /** The live player found the camera changed (disabled, deleted, readdressed): reload it. */
+  onChanged: () => void;
 }) {
   const { t } = useI18n();
   const status = statuses.get(camera.id) ?? camera.status;
@@ -164,7 +149,7 @@ export function CameraPanel({
       </Stack>
       <Box sx={{ aspectRatio: '16 / 9', width: '100%', flexShrink: 0 }}>
         {camera.enabled ? (
-          <LivePlayer cameraId={camera.id} />
+          <LivePlayer cameraId={camera.id} onFinal={onChanged} />
         ) : (
           <Stack
             sx={{

@@ -73,6 +73,17 @@ export function CamerasMap() {
     selectRef.current = (id: string) => set({ camera: id });
   });
 
+  // Bring the opened camera into view (close enough to tell the crossing), once per opening.
+  const target = selected ? `${selected.id}:${selected.lng}:${selected.lat}` : '';
+  useEffect(() => {
+    const m = provinceMap.map.current;
+    const [, lng, lat] = target.split(':').map(Number);
+    if (!m || !target || lng === undefined || lat === undefined) return;
+    // the panel that just opened narrowed the map: measure it first, or the camera ends up off centre
+    m.resize();
+    m.easeTo({ center: [lng, lat], zoom: Math.max(m.getZoom(), 11), duration: 600 });
+  }, [target, loaded, provinceMap.map]);
+
   const points = useMemo(
     () => shown.map((c) => ({ camera: c, state: displayState(statuses, c) })),
     [shown, statuses],
@@ -194,6 +205,7 @@ export function CamerasMap() {
             camera={selected}
             statuses={statuses}
             onClose={() => set({ camera: '' })}
+            onChanged={list.reload}
           />
         ) : null}
       </Box>

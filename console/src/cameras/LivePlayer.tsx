@@ -48,13 +48,26 @@ async function diagnose(cameraId: string): Promise<PlayerPhase | null> {
  * state, shown over the picture while it is not live. It reconnects with backoff (a fresh token when the old one
  * expired), except when the camera changed or the account may not watch it; unmounting closes everything.
  */
-export function LivePlayer({ cameraId, compact = false }: { cameraId: string; compact?: boolean }) {
+export function LivePlayer({
+  cameraId,
+  compact = false,
+  onFinal,
+}: {
+  cameraId: string;
+  compact?: boolean;
+  /** The player gave up for good (the camera changed, is gone, or may not be watched): e.g. reload the list. */
+  onFinal?: (phase: PlayerPhase) => void;
+}) {
   const { t } = useI18n();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const [phase, setPhase] = useState<PlayerPhase>('connecting');
   const [message, setMessage] = useState<string | null>(null);
   const [hasVideo, setHasVideo] = useState(false);
+  const onFinalRef = useRef(onFinal);
+  useEffect(() => {
+    onFinalRef.current = onFinal;
+  });
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -138,13 +151,15 @@ export function LivePlayer({ cameraId, compact = false }: { cameraId: string; co
         setHasVideo(false);
         setPhase(outcome.phase);
         setMessage(null);
-        if (outcome.retryMs === null) return;
+        if (outcome.retryMs === null) return onFinalRef.current?.(outcome.phase);
         attempt++;
         if (!outcome.diagnose) return schedule(outcome.retryMs, outcome.refresh);
         void diagnose(cameraId).then((final) => {
           if (disposed) return;
-          if (final) setPhase(final);
-          else schedule(outcome.retryMs ?? 1000, false);
+          if (final) {
+            setPhase(final);
+            onFinalRef.current?.(final);
+          } else schedule(outcome.retryMs ?? 1000, false);
         });
       });
     };
@@ -191,7 +206,7 @@ export function LivePlayer({ cameraId, compact = false }: { cameraId: string; co
             gap: 1,
             p: 1,
             color: '#fff',
-            bgcolor: hasVideo ? 'transparent' : tone,
+            bgcolor: tone,
             textAlign: 'center',
           }}
         >

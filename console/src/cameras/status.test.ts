@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyStatusEvent, currentStatus, displayState, EMPTY_STATUS_MAP, type CameraStatus } from './status';
+import {
+  applyStatusEvent,
+  currentStatus,
+  displayState,
+  EMPTY_STATUS_MAP,
+  formatDuration,
+  type CameraStatus,
+} from './status';
 
 const status = (state: CameraStatus['state'], extra: Partial<CameraStatus> = {}): CameraStatus => ({
   state,
@@ -83,5 +90,14 @@ describe('displayState', () => {
     expect(displayState(map, camera)).toBe('error');
     expect(currentStatus(map, camera).state).toBe('error');
     expect(displayState(map, { ...camera, enabled: false })).toBe('disabled');
+  });
+});
+
+describe('formatDuration', () => {
+  it('gives the two largest units, in Vietnamese or English', () => {
+    expect(formatDuration(42_000, 'vi')).toBe('42 giây');
+    expect(formatDuration(3 * 3600_000 + 5 * 60_000 + 9000, 'vi')).toBe('3 giờ 5 phút');
+    expect(formatDuration(2 * 86400_000 + 3600_000, 'en')).toBe('2 d 1 h');
+    expect(formatDuration(-5, 'en')).toBe('0 s');
   });
 });

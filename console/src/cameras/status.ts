@@ -98,3 +98,21 @@ export const STATE_RGB: Record<DisplayState, Rgb> = {
   disabled: [120, 120, 120],
 };
 export const stateCss = (s: DisplayState) => `rgb(${STATE_RGB[s].join(',')})`;
+
+/** "2 giờ 5 phút" / "2 h 5 min" for a duration in ms. */
+export function formatDuration(ms: number, lang: 'vi' | 'en'): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const u =
+    lang === 'vi' ? { d: 'ngày', h: 'giờ', m: 'phút', s: 'giây' } : { d: 'd', h: 'h', m: 'min', s: 's' };
+  const parts = [
+    d && `${d} ${u.d}`,
+    h && `${h} ${u.h}`,
+    m && `${m} ${u.m}`,
+    !d && !h && `${sec} ${u.s}`,
+  ].filter(Boolean);
+  return parts.slice(0, 2).join(' ');
+}

@@ -21,6 +21,8 @@ interface Props {
   /** Registers each tile's element, for full screen. */
   tileRef: (index: number, el: HTMLDivElement | null) => void;
   onFullscreen: (index: number) => void;
+  /** A tile's player gave up for good (camera disabled, deleted, readdressed). */
+  onPlayerFinal: () => void;
 }
 
 function Tile({ index, cameraId, props }: { index: number; cameraId: string | null; props: Props }) {
@@ -79,7 +81,7 @@ function Tile({ index, cameraId, props }: { index: number; cameraId: string | nu
     >
       {camera ? (
         camera.enabled ? (
-          <LivePlayer cameraId={camera.id} compact={props.grid >= 3} />
+          <LivePlayer cameraId={camera.id} compact={props.grid >= 3} onFinal={props.onPlayerFinal} />
         ) : (
           <Stack sx={{ height: '100%', color: '#fff', alignItems: 'center', justifyContent: 'center' }}>
             <Typography variant="caption">{t('cameras.player.disabled')}</Typography>

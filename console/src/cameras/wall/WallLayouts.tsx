@@ -96,7 +96,11 @@ export function WallLayouts({ layouts, current, body, onOpen, onChanged }: Props
         value={current?.id ?? ''}
         onChange={(e) => onOpen(layouts.find((l) => l.id === e.target.value) ?? null)}
         sx={{ minWidth: 200 }}
-        slotProps={{ htmlInput: { 'data-testid': 'wall-layout-select' } }}
+        slotProps={{
+          htmlInput: { 'data-testid': 'wall-layout-select' },
+          select: { displayEmpty: true },
+          inputLabel: { shrink: true },
+        }}
       >
         <MenuItem value="">{t('cameras.layout.unsaved')}</MenuItem>
         {layouts.map((l) => (

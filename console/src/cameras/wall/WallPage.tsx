@@ -28,8 +28,10 @@ import {
   isGrid,
   layoutBody,
   pageCount,
+  padTiles,
   placeCamera,
   setGrid,
+  visibleTiles,
   wallFromLayout,
   wallKeyAction,
   type Grid,
@@ -90,7 +92,7 @@ export function WallPage() {
   const byId = useMemo(() => new Map(cameras.map((c) => [c.id, c])), [cameras]);
   const cycling = cycle.ids.length > 0;
   const pages = pageCount(cycle.ids, wall.grid);
-  const tiles = cycling ? cyclePage(cycle.ids, wall.grid, cycle.page) : wall.tiles;
+  const tiles = cycling ? cyclePage(cycle.ids, wall.grid, cycle.page) : visibleTiles(wall);
 
   useEffect(() => {
     if (!cycling || cycle.paused) return;
@@ -101,7 +103,10 @@ export function WallPage() {
   const changeTiles = useCallback(
     (next: (base: readonly (string | null)[]) => (string | null)[]) => {
       // a manual change while cycling starts from what is on screen and ends the cycle
-      setWall((w) => ({ ...w, tiles: next(cycling ? cyclePage(cycle.ids, w.grid, cycle.page) : w.tiles) }));
+      setWall((w) => ({
+        ...w,
+        tiles: padTiles(next(cycling ? cyclePage(cycle.ids, w.grid, cycle.page) : w.tiles)),
+      }));
       if (cycling) setCycle(NO_CYCLE);
     },
     [cycling, cycle.ids, cycle.page],
@@ -242,6 +247,7 @@ export function WallPage() {
             else tileEls.current.delete(i);
           }}
           onFullscreen={fullscreen}
+          onPlayerFinal={list.reload}
         />
       </Box>
     </Stack>

@@ -13,22 +13,27 @@ import {
   resizeTiles,
   setGrid,
   wallFromLayout,
+  padTiles,
+  visibleTiles,
   wallKeyAction,
 } from './layout';
 
 describe('wall tiles', () => {
-  it('starts empty with grid² tiles', () => {
-    expect(emptyWall(3).tiles).toHaveLength(9);
+  it('starts empty, 16 slots of which grid² are shown', () => {
+    expect(emptyWall(3).tiles).toHaveLength(16);
+    expect(visibleTiles(emptyWall(3))).toHaveLength(9);
     expect(emptyWall().tiles.every((t) => t === null)).toBe(true);
   });
 
   it('placing a camera fills the tile; placing it elsewhere swaps the two tiles', () => {
-    let tiles = placeCamera(emptyWall(2).tiles, 0, 'a');
+    let tiles = placeCamera(padTiles([], 4), 0, 'a');
     tiles = placeCamera(tiles, 3, 'b');
     expect(tiles).toEqual(['a', null, null, 'b']);
     expect(placeCamera(tiles, 3, 'a')).toEqual(['b', null, null, 'a']);
     expect(placeCamera(tiles, 1, 'a')).toEqual([null, 'a', null, 'b']);
     expect(placeCamera(tiles, 9, 'c')).toEqual(tiles);
+    // a camera hidden by a smaller grid comes back into the tile it is dropped on
+    expect(placeCamera(padTiles(['a', 'b']), 0, 'b').slice(0, 2)).toEqual(['b', 'a']);
   });
 
   it('moves and clears tiles', () => {
@@ -45,11 +50,15 @@ describe('wall tiles', () => {
     expect(resizeTiles(big, 2)).toEqual(['a', 'c', 'd', 'b']);
     expect(resizeTiles(['a', null, null, null, 'b', 'c'], 2)).toEqual(['a', 'b', 'c', null]);
     expect(resizeTiles(['a', 'b', 'c', 'd', 'e'], 1)).toEqual(['a']);
-    expect(setGrid({ grid: 2, tiles: ['a', 'b', null, null] }, 3).tiles).toEqual([
-      'a',
-      'b',
-      ...Array(7).fill(null),
-    ]);
+  });
+
+  it('a smaller grid hides cameras, and going back shows them again', () => {
+    const wall = { grid: 2 as const, tiles: padTiles(['a', 'b', null, 'c']) };
+    const small = setGrid(wall, 1);
+    expect(visibleTiles(small)).toEqual(['a']);
+    expect(small.tiles).toHaveLength(16);
+    expect(visibleTiles(setGrid(small, 2))).toEqual(['a', 'b', 'c', null]);
+    expect(visibleTiles(setGrid(wall, 3))).toEqual(['a', 'b', null, 'c', null, null, null, null, null]);
   });
 
   it('drops deleted cameras', () => {
@@ -90,7 +99,7 @@ describe('auto-cycle', () => {
 
 describe('saved layouts', () => {
   it('builds the api body and keeps the cycle period in range', () => {
-    const state = { grid: 2 as const, tiles: ['a', null, null, 'b'] };
+    const state = { grid: 2 as const, tiles: padTiles(['a', null, null, 'b', 'hidden']) };
     expect(layoutBody('  Trung tâm  ', state, { ids: [], seconds: 30 })).toEqual({
       name: 'Trung tâm',
       grid: 2,
@@ -105,8 +114,9 @@ describe('saved layouts', () => {
   it('reads a saved layout back', () => {
     expect(wallFromLayout({ grid: 3, tiles: ['a'] })).toEqual({
       grid: 3,
-      tiles: ['a', ...Array(8).fill(null)],
+      tiles: ['a', ...Array(15).fill(null)],
     });
+    expect(visibleTiles(wallFromLayout({ grid: 1, tiles: [null, 'b'] }))).toEqual(['b']);
     expect(wallFromLayout({ grid: 7, tiles: [] }).grid).toBe(2);
   });
 });

@@ -2,35 +2,51 @@
 
 export const GRIDS = [1, 2, 3, 4] as const;
 export type Grid = (typeof GRIDS)[number];
-/** Camera of each tile, row by row; null = empty. Always grid² long. */
+/** Camera of each tile, row by row; null = empty. */
 export type Tiles = readonly (string | null)[];
 
+/**
+ * The wall keeps MAX_TILES slots; the first grid² are shown. Going down to a smaller grid hides cameras rather than
+ * forgetting them, so going back up shows them again.
+ */
 export interface WallState {
   grid: Grid;
   tiles: Tiles;
 }
 
+export const MAX_TILES = 16;
 export const isGrid = (n: unknown): n is Grid => (GRIDS as readonly unknown[]).includes(n);
 export const tileCount = (grid: Grid) => grid * grid;
 
+/** Tiles padded (or cut) to `length` slots. */
+export const padTiles = (tiles: Tiles, length = MAX_TILES) =>
+  Array.from({ length }, (_, i) => tiles[i] ?? null);
+
 export function emptyWall(grid: Grid = 2): WallState {
-  return { grid, tiles: Array<string | null>(tileCount(grid)).fill(null) };
+  return { grid, tiles: padTiles([]) };
 }
 
+/** The tiles on screen. */
+export const visibleTiles = (state: WallState) => state.tiles.slice(0, tileCount(state.grid));
+
 /**
- * Tiles for another grid: cameras keep their tile when it still exists; those whose tile is gone move to the first
- * empty tiles, in order; what does not fit is dropped.
+ * The grid² tiles of another grid: cameras keep their tile when it still exists; those whose tile is gone move to
+ * the first empty tiles, in order; what does not fit is left out.
  */
 export function resizeTiles(tiles: Tiles, grid: Grid): (string | null)[] {
   const n = tileCount(grid);
-  const out = Array.from({ length: n }, (_, i) => tiles[i] ?? null);
+  const out = padTiles(tiles, n);
   const overflow = tiles.slice(n).filter((c): c is string => c !== null && !out.includes(c));
   for (let i = 0; i < n && overflow.length > 0; i++) if (out[i] === null) out[i] = overflow.shift() ?? null;
   return out;
 }
 
+/** Another grid: the shown tiles as resizeTiles says, the cameras left out kept (hidden) after them. */
 export function setGrid(state: WallState, grid: Grid): WallState {
-  return grid === state.grid ? state : { grid, tiles: resizeTiles(state.tiles, grid) };
+  if (grid === state.grid) return state;
+  const shown = resizeTiles(state.tiles, grid);
+  const hidden = state.tiles.filter((c): c is string => c !== null && !shown.includes(c));
+  return { grid, tiles: padTiles([...shown, ...hidden]) };
 }
 
 /**
@@ -109,16 +125,16 @@ export function layoutBody(
   return {
     name: name.trim(),
     grid: state.grid,
-    tiles: resizeTiles(state.tiles, state.grid),
+    tiles: visibleTiles(state),
     cycleCameraIds: [...cycle.ids],
     cycleSeconds: seconds,
   };
 }
 
-/** A saved layout back into wall state (a grid out of range becomes 2×2; tiles padded or cut to the grid). */
+/** A saved layout back into wall state (a grid out of range becomes 2×2; extra tiles fill empty ones). */
 export function wallFromLayout(layout: { grid: number; tiles: readonly (string | null)[] }): WallState {
   const grid: Grid = isGrid(layout.grid) ? layout.grid : 2;
-  return { grid, tiles: resizeTiles(layout.tiles, grid) };
+  return { grid, tiles: padTiles(resizeTiles(layout.tiles, grid)) };
 }
 
 // ---- keyboard -----------------------------------------------------------------------------------------------

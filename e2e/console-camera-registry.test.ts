@@ -266,6 +266,16 @@ test(
     );
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.screenshot({ path: shot('console-camera-outages') });
+
+    // Deleting one camera from its form, after a confirmation.
+    await page.getByTestId('cameras-tab-registry').click();
+    await search('E2E-DEAD', 1);
+    await page.getByTestId('cam-reg-edit-E2E-DEAD').click();
+    await form.getByTestId('cam-form-delete').click();
+    await page.getByTestId('cam-bulk-confirm').click();
+    await form.waitFor({ state: 'detached' });
+    assert.equal((await cameras('E2E-DEAD')).length, 0);
+    await page.getByText('Đã xóa 1 camera.').waitFor();
     assert.deepEqual(errors, []);
   },
 );

@@ -32,6 +32,7 @@ import {
   type CameraForm,
   type CameraProbe,
 } from './form';
+import { BulkConfirmDialog } from './BulkConfirmDialog';
 import { FeedFields } from './FeedFields';
 import { LocationPicker } from './LocationPicker';
 import { createCamera, probeCamera, updateCamera } from './queries';
@@ -49,6 +50,7 @@ export function CameraFormDialog({ camera: initial, communes, onClose, onSaved }
   const { t, lang } = useI18n();
   const notify = useNotify();
   const [camera, setCamera] = useState<Camera | null>(initial);
+  const [deleting, setDeleting] = useState(false);
   const [form, setForm] = useState<CameraForm>(initial ? formFromCamera(initial) : EMPTY_FORM);
   const [tagText, setTagText] = useState('');
   const [shown, setShown] = useState(false);
@@ -273,6 +275,17 @@ export function CameraFormDialog({ camera: initial, communes, onClose, onSaved }
         ) : null}
       </DialogContent>
       <DialogActions>
+        {camera ? (
+          <Button
+            color="error"
+            onClick={() => setDeleting(true)}
+            disabled={busy !== null}
+            sx={{ mr: 'auto' }}
+            data-testid="cam-form-delete"
+          >
+            {t('camerasRegistry.form.delete')}
+          </Button>
+        ) : null}
         <Button onClick={onClose} disabled={busy !== null} data-testid="cam-form-close">
           {t(probe?.onSave ? 'common.close' : 'common.cancel')}
         </Button>
@@ -285,6 +298,17 @@ export function CameraFormDialog({ camera: initial, communes, onClose, onSaved }
           {t('common.save')}
         </Button>
       </DialogActions>
+      {deleting && camera ? (
+        <BulkConfirmDialog
+          action="delete"
+          ids={[camera.id]}
+          onCancel={() => setDeleting(false)}
+          onDone={() => {
+            onSaved();
+            onClose();
+          }}
+        />
+      ) : null}
     </Dialog>
   );
 }

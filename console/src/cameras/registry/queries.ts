@@ -101,9 +101,6 @@ export const createCamera = (body: CameraCreate) => unwrap(api.POST('/api/v1/cam
 export const updateCamera = (id: string, body: CameraUpdate) =>
   unwrap(api.PUT('/api/v1/cameras/{id}', { params: { path: { id } }, body }));
 
-export const deleteCamera = (id: string) =>
-  unwrap(api.DELETE('/api/v1/cameras/{id}', { params: { path: { id } } }));
-
 export const probeCamera = (body: components['schemas']['CameraProbeInput']) =>
   unwrap(api.POST('/api/v1/cameras/probe', { body }));
 

@@ -62,6 +62,10 @@ def main():
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(build_launch(args.name, args.variant if args.variant is not None else args.port))
     factory.set_shared(True)
+    # A live camera cannot seek. Without this, every new client's PLAY (ffmpeg always sends a Range) seeks the shared
+    # pipeline back to 0 and the clients already watching stop getting usable timestamps (ffmpeg then outputs
+    # nothing until they catch up). This clock mode makes the media non-seekable (see gst-rtsp-server check_seekable).
+    factory.set_publish_clock_mode(GstRtspServer.RTSPPublishClockMode.CLOCK_AND_OFFSET)
     server.get_mount_points().add_factory("/live", factory)
     if server.attach(None) == 0:
         print(f"cannot listen on 127.0.0.1:{args.port}", file=sys.stderr, flush=True)

@@ -133,7 +133,9 @@ export class CameraChannel {
     if (this.disposed) return;
     const c = this.deps.config;
     this.tracker.reset();
-    this.setState('connecting', null, true);
+    // A retry keeps the offline/error state until video flows again: no connecting/offline flapping in the
+    // outage history while a camera stays down.
+    if (this.failures === 0) this.setState('connecting', null, true);
     this.lastActivity = Date.now();
     let proc: Transcode;
     try {

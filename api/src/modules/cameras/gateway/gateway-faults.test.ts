@@ -50,6 +50,9 @@ describe.skipIf(!gstreamerAvailable())('live gateway: outages, the transcoder ca
     expect(h.reports.filter((r) => r.cameraId === id && r.report.state === 'live').length).toBeGreaterThan(
       liveReports,
     );
+    // The retries while it was down did not flap connecting/offline in the outage history.
+    const states = h.reports.filter((r) => r.cameraId === id).map((r) => r.report.state);
+    expect(states.filter((s, i) => s !== states[i - 1])).toEqual(['connecting', 'live', 'offline', 'live']);
     expect(ffmpegChildren()).toHaveLength(1);
     v.ws.close();
     await v.closed;

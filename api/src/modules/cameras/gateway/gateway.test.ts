@@ -87,6 +87,24 @@ describe.skipIf(!gstreamerAvailable())('live gateway: one ffmpeg per camera, fan
     await waitFor(() => ffmpegChildren().length === 0, GRACE_MS + 5000, 'ffmpeg to stop');
   });
 
+  it('two cameras on the same feed: the second ffmpeg joining does not freeze the first stream', async () => {
+    const a = h.addCamera(cams.urls[0]!);
+    const b = h.addCamera(cams.urls[0]!);
+    const va = openViewer(h.wsUrl(a), operator);
+    await va.waitFor(() => va.pictures() >= 25, 20_000, 'pictures of a');
+    for (let round = 0; round < 2; round++) {
+      const vb = openViewer(h.wsUrl(b), operator);
+      await vb.waitFor(() => vb.pictures() >= 1, 20_000, 'pictures of b');
+      const n = va.pictures();
+      await va.waitFor(() => va.pictures() >= n + 25, 2500, 'a second more of a');
+      h.gateway.stop(b); // its viewer is closed at once, its ffmpeg gets SIGTERM (SIGKILL after 2 s)
+      await vb.closed;
+      await waitFor(() => ffmpegChildren().length === 1, 4000, "b's ffmpeg to stop");
+    }
+    h.gateway.stop(a);
+    await va.closed;
+  });
+
   it('stop(id) closes the viewers with 4410 camera_changed and ends the transcoder at once', async () => {
     const id = h.addCamera(cams.urls[0]!);
     const v = openViewer(h.wsUrl(id), operator);

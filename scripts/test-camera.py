@@ -48,7 +48,18 @@ def build_launch(name, variant):
     )
 
 
+def die_with_parent():
+    """Linux: SIGTERM when the process that started us dies, so no orphan keeps the port."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 -- not Linux: the parent stops us itself
+        pass
+
+
 def main():
+    die_with_parent()
     parser = argparse.ArgumentParser(description="RTSP test camera (GStreamer)")
     parser.add_argument("--port", type=int, default=8554)
     parser.add_argument("--name", default="Test camera")

@@ -91,7 +91,7 @@ describe('process lifecycle', () => {
     expect(await count('SELECT count(*) AS n FROM communes')).toBe(102);
     expect(await count(`SELECT count(*) AS n FROM users WHERE phone LIKE '+849050000%'`)).toBe(6);
     // Each seed step ran once (seed_runs is keyed by name); the data below was not doubled by the second start.
-    expect(await count('SELECT count(*) AS n FROM seed_runs')).toBe(6);
+    expect(await count('SELECT count(*) AS n FROM seed_runs')).toBe(7);
     expect(
       await count(
         `SELECT count(*) AS n FROM officer_departments d JOIN users u ON u.id = d.user_id WHERE u.phone = '+84905000004'`,
@@ -100,6 +100,7 @@ describe('process lifecycle', () => {
     expect(await count('SELECT count(*) AS n FROM feedback_reports')).toBe(300);
     expect(await count('SELECT count(*) AS n FROM companies WHERE demo')).toBe(12);
     expect(await count('SELECT count(*) AS n FROM industrial_zones')).toBe(14);
+    expect(await count('SELECT count(*) AS n FROM cameras WHERE demo')).toBe(8);
   });
 
   it('finishes in-flight requests on SIGTERM, then exits 0', async () => {

@@ -56,7 +56,12 @@ export async function sendSnapshot(
   res.setHeader('ETag', still.etag);
   res.setHeader('Cache-Control', vis.private ? `private, max-age=${maxAge}` : `public, max-age=${maxAge}`);
   res.setHeader('X-Camera-State', r.ok ? 'live' : 'offline');
-  res.setHeader('Access-Control-Expose-Headers', 'X-Snapshot-Taken-At, X-Camera-State, ETag, Last-Modified');
+  // Added to what CORS already exposes (request id, rate limit), not in place of it.
+  const exposed = String(res.getHeader('Access-Control-Expose-Headers') ?? '');
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    [exposed, 'X-Snapshot-Taken-At, X-Camera-State, ETag, Last-Modified'].filter(Boolean).join(', '),
+  );
   if (req.headers['if-none-match'] === still.etag) {
     res.status(304).end();
     return;

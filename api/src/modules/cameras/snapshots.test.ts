@@ -78,6 +78,10 @@ describe('snapshots and probes against a real RTSP camera', () => {
     expect(jpeg.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(jpeg.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
     expect(jpeg.length).toBeGreaterThan(2000);
+    // Browsers on another origin (the console in Electron) may read the still's headers and the request id.
+    expect(a!.headers.get('access-control-expose-headers')).toMatch(
+      /x-request-id.*X-Snapshot-Taken-At, X-Camera-State/,
+    );
     const takenAt = a!.headers.get('x-snapshot-taken-at');
     expect(b!.headers.get('x-snapshot-taken-at')).toBe(takenAt);
     expect(new Date(a!.headers.get('last-modified')!).getTime()).toBe(

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { probeRtsp } from './probe.ts';
+import { captureJpeg } from './snapshots.ts';
 
 // Real ffprobe against real TCP servers that behave like broken cameras: one refuses every login (RTSP 401),
 // one accepts the connection and never answers.
@@ -64,5 +65,20 @@ describe('probe classification with real ffprobe', () => {
       timeoutMs: 1000,
     });
     expect(r.code).toBe('error');
+    expect(await captureJpeg('/nonexistent/ffmpeg', `rtsp://127.0.0.1:${silentPort}/live`, 1000)).toEqual({
+      ok: false,
+      code: 'error',
+    });
+  });
+
+  it('a still from a camera that never answers times out; one refusing the login is unauthorized', async () => {
+    expect(await captureJpeg(config.FFMPEG_PATH, `rtsp://127.0.0.1:${silentPort}/live`, 1000)).toEqual({
+      ok: false,
+      code: 'timeout',
+    });
+    expect(await captureJpeg(config.FFMPEG_PATH, `rtsp://a:b@127.0.0.1:${authPort}/live`, 3000)).toEqual({
+      ok: false,
+      code: 'unauthorized',
+    });
   });
 });

@@ -68,12 +68,19 @@ export function captureJpeg(
       '5',
       'pipe:1',
     ];
-    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(ffmpegPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch {
+      // e.g. Deno without --allow-run
+      resolve({ ok: false, code: 'error' });
+      return;
+    }
     const chunks: Buffer[] = [];
     let err = '';
     let timedOut = false;
-    child.stdout.on('data', (d: Buffer) => chunks.push(d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-4000)));
+    child.stdout?.on('data', (d: Buffer) => chunks.push(d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-4000)));
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');

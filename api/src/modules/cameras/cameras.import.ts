@@ -280,7 +280,8 @@ export function createCameraImport(deps: { sequelize: Sequelize; registry: Camer
           {
             action: 'camera.import',
             entityType: 'camera',
-            details: { created, updated, rows: plans.length },
+            // Which cameras, by code (never their addresses).
+            details: { created, updated, rows: plans.length, codes: plans.map((p) => String(p.data.code)) },
           },
           t,
         );

@@ -80,6 +80,7 @@ describe('camera import', () => {
       `SELECT details FROM audit_log WHERE action = 'camera.import'`,
     );
     expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ details: { created: 2, updated: 0, codes: ['imp-1', 'imp-2'] } });
     expect(JSON.stringify(audits)).not.toContain('10.1.1');
 
     // A row whose code exists updates that camera (no address needed).

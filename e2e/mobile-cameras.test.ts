@@ -3,20 +3,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startProduct, launchBrowser, shot, ADMIN, type Product } from './harness.ts';
-
-interface TestCameras {
-  urls: string[];
-  ports: number[];
-  stop(i: number): Promise<void>;
-  start(i: number): Promise<void>;
-  close(): Promise<void>;
-}
-// The test cameras' module is plain JavaScript without type declarations: typed here by what this test uses.
-const testCamerasModule = '../scripts/test-cameras.mjs';
-const { gstreamerAvailable, startTestCameras } = (await import(testCamerasModule)) as {
-  gstreamerAvailable(): boolean;
-  startTestCameras(opts: { count: number; basePort?: number }): Promise<TestCameras>;
-};
+import { startTestCameras, type TestCameras } from '../scripts/test-cameras.mjs';
 
 /**
  * mobile-lite, "Camera giao thông", signed out: a real RTSP test camera (GStreamer) registered by the admin shows
@@ -24,7 +11,6 @@ const { gstreamerAvailable, startTestCameras } = (await import(testCamerasModule
  * sorts by the phone's position; the detail refreshes on demand; a camera that does not answer says so in
  * Vietnamese; the light SVG map draws the province and the pins.
  */
-const skip = gstreamerAvailable() ? false : "GStreamer's RTSP server is not installed";
 
 let product: Product;
 let browser: Browser;
@@ -54,7 +40,6 @@ const count = (n: number) => (page: Page) =>
 const PHONE_AT = { latitude: 13.09, longitude: 109.3 };
 
 before(async () => {
-  if (skip) return;
   cams = await startTestCameras({ count: 1 });
   product = await startProduct({ CAMERA_SNAPSHOT_MAX_AGE_MS: String(MAX_AGE_MS) });
   browser = await launchBrowser();
@@ -132,172 +117,164 @@ async function signedOutPage(): Promise<{ page: Page; errors: string[] }> {
 
 const item = (page: Page, id: string) => page.locator(`[data-testid="camera-item"][data-id="${id}"]`);
 
-test(
-  'signed out, the list shows the public cameras with a real still, not the private one',
-  { skip },
-  async () => {
-    const { page, errors } = await signedOutPage();
-    await page.goto(`${product.url}/#/`);
-    assert.equal(await page.getByTestId('service-traffic-cameras').getAttribute('data-status'), 'available');
-    await page.getByTestId('service-traffic-cameras').click();
-    await page.getByTestId('cameras-list').waitFor();
-    assert.match(page.url(), /#\/cameras$/);
+test('signed out, the list shows the public cameras with a real still, not the private one', async () => {
+  const { page, errors } = await signedOutPage();
+  await page.goto(`${product.url}/#/`);
+  assert.equal(await page.getByTestId('service-traffic-cameras').getAttribute('data-status'), 'available');
+  await page.getByTestId('service-traffic-cameras').click();
+  await page.getByTestId('cameras-list').waitFor();
+  assert.match(page.url(), /#\/cameras$/);
 
-    await item(page, ids.live).waitFor();
-    await item(page, ids.dead).waitFor();
-    assert.equal(await item(page, ids.hidden).count(), 0, 'a private camera is not shown to citizens');
-    // Every public camera (the demo ones too), as the API counts them.
-    const total = ((await (await fetch(`${product.url}/api/v1/cameras`)).json()) as { total: number }).total;
-    assert.equal(await page.getByTestId('camera-item').count(), total);
-    await chip(page, TAG).click();
-    await count(3)(page);
+  await item(page, ids.live).waitFor();
+  await item(page, ids.dead).waitFor();
+  assert.equal(await item(page, ids.hidden).count(), 0, 'a private camera is not shown to citizens');
+  // Every public camera (the demo ones too), as the API counts them.
+  const total = ((await (await fetch(`${product.url}/api/v1/cameras`)).json()) as { total: number }).total;
+  assert.equal(await page.getByTestId('camera-item').count(), total);
+  await chip(page, TAG).click();
+  await count(3)(page);
 
-    // The thumbnail is the real still, decoded by the browser (a JPEG from ffmpeg), loaded lazily.
-    const thumb = item(page, ids.live).getByTestId('camera-thumb');
-    assert.equal(await thumb.getAttribute('loading'), 'lazy');
-    await page.waitForFunction(
-      (id) => {
-        const img = document.querySelector<HTMLImageElement>(
-          `[data-id="${id}"] img[data-testid="camera-thumb"]`,
-        );
-        return !!img && img.complete && img.naturalWidth > 0;
-      },
-      ids.live,
-      { timeout: 30_000 },
-    );
-    assert.equal(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth), 640);
-    // The camera without a picture says so instead of a broken image.
-    await item(page, ids.dead).getByTestId('camera-no-thumb').waitFor({ timeout: 30_000 });
-    // Once the still exists, the list is read again and shows its time.
-    await page.waitForFunction(
-      (id) =>
-        /vừa xong|cách đây \d+ giây/.test(
-          document.querySelector(`[data-id="${id}"] [data-testid="camera-age"]`)?.textContent ?? '',
-        ),
-      ids.live,
-      { timeout: 15_000 },
-    );
-    const states = await page.getByTestId('camera-state').allTextContents();
-    for (const s of states)
-      assert.match(s, /^(Đang hoạt động|Đang kết nối|Mất tín hiệu|Lỗi tín hiệu|Chưa kiểm tra)$/);
-    await page.screenshot({ path: shot('mobile-cameras-list'), fullPage: true });
-
-    // Accent-free search within the tag, then another tag.
-    await page.getByTestId('cameras-q').fill('nga sau');
-    await page.getByTestId('cameras-search').click();
-    await count(1)(page);
-    assert.equal(await item(page, ids.live).count(), 1);
-    await page.getByTestId('cameras-q').fill('');
-    await page.getByTestId('cameras-search').click();
-    await count(3)(page);
-    await chip(page, 'Quốc lộ').click();
-    await item(page, ids.live).waitFor({ state: 'detached' });
-    assert.equal(await item(page, ids.dead).count(), 1);
-    await chip(page, TAG).click();
-    await count(3)(page);
-
-    // "Gần tôi": the phone is in Tuy Hòa, so the Tuy Hòa camera comes first, with its distance.
-    await page.getByTestId('cameras-near').click();
-    await page.waitForFunction(
-      (id) => document.querySelector('[data-testid="camera-item"]')?.getAttribute('data-id') === id,
-      ids.dead,
-    );
-    assert.match(
-      (await item(page, ids.dead).getByTestId('camera-distance').textContent()) ?? '',
-      /Cách \d+(,\d)? km/,
-    );
-    assert.match(
-      (await item(page, ids.live).getByTestId('camera-distance').textContent()) ?? '',
-      /Cách 1\d\d km/,
-    );
-    assert.deepEqual(errors, []);
-  },
-);
-
-test(
-  'the detail shows the still large with its time, and "Làm mới" asks the server again',
-  { skip },
-  async () => {
-    const { page, errors } = await signedOutPage();
-    await page.goto(`${product.url}/#/cameras`);
-    await item(page, ids.live).click();
-    assert.match(page.url(), new RegExp(`#/cameras/${ids.live}$`));
-    await page.waitForFunction(
-      () =>
-        (document.querySelector<HTMLImageElement>('[data-testid="camera-snapshot"]')?.naturalWidth ?? 0) > 0,
-      undefined,
-      { timeout: 30_000 },
-    );
-    assert.match(
-      (await page.getByTestId('camera-taken-at').textContent()) ?? '',
-      /^Ảnh chụp lúc \d\d:\d\d:\d\d \(/,
-    );
-    const facts = (await page.getByTestId('camera-facts').textContent()) ?? '';
-    assert.match(facts, /Vòng xoay Ngã Sáu/);
-    assert.match(facts, /Hướng về đường Lê Duẩn/);
-    assert.match(facts, /Nút giao/);
-    const takenAt = () => page.getByTestId('camera-snapshot').getAttribute('data-taken-at');
-    const notice = () => page.getByTestId('camera-refresh-notice').textContent();
-    /** Taps "Làm mới": a new address each time (no cache in between), and waits for the answer to be shown. */
-    async function refresh(): Promise<string> {
-      const asked = page.waitForRequest((r) => /\/snapshot\.jpg\?t=\d+$/.test(r.url()));
-      const answered = page.waitForResponse((r) => /\/snapshot\.jpg\?t=\d+$/.test(r.url()));
-      await page.getByTestId('camera-refresh').click();
-      await asked;
-      await answered;
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="camera-refresh"]')?.getAttribute('aria-busy') !== 'true',
+  // The thumbnail is the real still, decoded by the browser (a JPEG from ffmpeg), loaded lazily.
+  const thumb = item(page, ids.live).getByTestId('camera-thumb');
+  assert.equal(await thumb.getAttribute('loading'), 'lazy');
+  await page.waitForFunction(
+    (id) => {
+      const img = document.querySelector<HTMLImageElement>(
+        `[data-id="${id}"] img[data-testid="camera-thumb"]`,
       );
-      return (await notice()) ?? '';
-    }
+      return !!img && img.complete && img.naturalWidth > 0;
+    },
+    ids.live,
+    { timeout: 30_000 },
+  );
+  assert.equal(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth), 640);
+  // The camera without a picture says so instead of a broken image.
+  await item(page, ids.dead).getByTestId('camera-no-thumb').waitFor({ timeout: 30_000 });
+  // Once the still exists, the list is read again and shows its time.
+  await page.waitForFunction(
+    (id) =>
+      /vừa xong|cách đây \d+ giây/.test(
+        document.querySelector(`[data-id="${id}"] [data-testid="camera-age"]`)?.textContent ?? '',
+      ),
+    ids.live,
+    { timeout: 15_000 },
+  );
+  const states = await page.getByTestId('camera-state').allTextContents();
+  for (const s of states)
+    assert.match(s, /^(Đang hoạt động|Đang kết nối|Mất tín hiệu|Lỗi tín hiệu|Chưa kiểm tra)$/);
+  await page.screenshot({ path: shot('mobile-cameras-list'), fullPage: true });
 
-    // The server takes a still at most every MAX_AGE_MS: once that has passed, "Làm mới" brings a new one…
-    const first = await takenAt();
+  // Accent-free search within the tag, then another tag.
+  await page.getByTestId('cameras-q').fill('nga sau');
+  await page.getByTestId('cameras-search').click();
+  await count(1)(page);
+  assert.equal(await item(page, ids.live).count(), 1);
+  await page.getByTestId('cameras-q').fill('');
+  await page.getByTestId('cameras-search').click();
+  await count(3)(page);
+  await chip(page, 'Quốc lộ').click();
+  await item(page, ids.live).waitFor({ state: 'detached' });
+  assert.equal(await item(page, ids.dead).count(), 1);
+  await chip(page, TAG).click();
+  await count(3)(page);
+
+  // "Gần tôi": the phone is in Tuy Hòa, so the Tuy Hòa camera comes first, with its distance.
+  await page.getByTestId('cameras-near').click();
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid="camera-item"]')?.getAttribute('data-id') === id,
+    ids.dead,
+  );
+  assert.match(
+    (await item(page, ids.dead).getByTestId('camera-distance').textContent()) ?? '',
+    /Cách \d+(,\d)? km/,
+  );
+  assert.match(
+    (await item(page, ids.live).getByTestId('camera-distance').textContent()) ?? '',
+    /Cách 1\d\d km/,
+  );
+  assert.deepEqual(errors, []);
+});
+
+test('the detail shows the still large with its time, and "Làm mới" asks the server again', async () => {
+  const { page, errors } = await signedOutPage();
+  await page.goto(`${product.url}/#/cameras`);
+  await item(page, ids.live).click();
+  assert.match(page.url(), new RegExp(`#/cameras/${ids.live}$`));
+  await page.waitForFunction(
+    () =>
+      (document.querySelector<HTMLImageElement>('[data-testid="camera-snapshot"]')?.naturalWidth ?? 0) > 0,
+    undefined,
+    { timeout: 30_000 },
+  );
+  assert.match(
+    (await page.getByTestId('camera-taken-at').textContent()) ?? '',
+    /^Ảnh chụp lúc \d\d:\d\d:\d\d \(/,
+  );
+  const facts = (await page.getByTestId('camera-facts').textContent()) ?? '';
+  assert.match(facts, /Vòng xoay Ngã Sáu/);
+  assert.match(facts, /Hướng về đường Lê Duẩn/);
+  assert.match(facts, /Nút giao/);
+  const takenAt = () => page.getByTestId('camera-snapshot').getAttribute('data-taken-at');
+  const notice = () => page.getByTestId('camera-refresh-notice').textContent();
+  /** Taps "Làm mới": a new address each time (no cache in between), and waits for the answer to be shown. */
+  async function refresh(): Promise<string> {
+    const asked = page.waitForRequest((r) => /\/snapshot\.jpg\?t=\d+$/.test(r.url()));
+    const answered = page.waitForResponse((r) => /\/snapshot\.jpg\?t=\d+$/.test(r.url()));
+    await page.getByTestId('camera-refresh').click();
+    await asked;
+    await answered;
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="camera-refresh"]')?.getAttribute('aria-busy') !== 'true',
+    );
+    return (await notice()) ?? '';
+  }
+
+  // The server takes a still at most every MAX_AGE_MS: once that has passed, "Làm mới" brings a new one…
+  const first = await takenAt();
+  await page.waitForTimeout(MAX_AGE_MS + 500);
+  assert.match(await refresh(), /Đã có ảnh mới/);
+  const second = await takenAt();
+  assert.ok(second && first && Date.parse(second) > Date.parse(first), `${first} → ${second}`);
+  // …and right after, the same one, which the screen says, with when to try again.
+  assert.match(await refresh(), /Ảnh chưa đổi: máy chủ chưa chụp ảnh mới .*Thử lại sau \d giây/);
+  assert.equal(await takenAt(), second);
+  await page.screenshot({ path: shot('mobile-cameras-detail'), fullPage: true });
+
+  // The camera goes down: the last still stays on screen, marked as such.
+  await cams!.stop(0);
+  try {
     await page.waitForTimeout(MAX_AGE_MS + 500);
-    assert.match(await refresh(), /Đã có ảnh mới/);
-    const second = await takenAt();
-    assert.ok(second && first && Date.parse(second) > Date.parse(first), `${first} → ${second}`);
-    // …and right after, the same one, which the screen says, with when to try again.
-    assert.match(await refresh(), /Ảnh chưa đổi: máy chủ chưa chụp ảnh mới .*Thử lại sau \d giây/);
-    assert.equal(await takenAt(), second);
-    await page.screenshot({ path: shot('mobile-cameras-detail'), fullPage: true });
-
-    // The camera goes down: the last still stays on screen, marked as such.
-    await cams!.stop(0);
-    try {
-      await page.waitForTimeout(MAX_AGE_MS + 500);
-      assert.match(await refresh(), /Ảnh chưa đổi/);
-      await page.getByTestId('camera-stale').waitFor();
-      assert.equal(
-        await page.getByTestId('camera-stale').textContent(),
-        'Camera đang mất tín hiệu: đây là ảnh cuối cùng nhận được.',
-      );
-      assert.equal(
-        await page.locator('[data-testid="camera-picture"] [data-testid="camera-state"]').textContent(),
-        'Mất tín hiệu',
-      );
-      await page.screenshot({ path: shot('mobile-cameras-stale'), fullPage: true });
-    } finally {
-      await cams!.start(0);
-    }
-
-    // A camera that gives no picture says so in Vietnamese.
-    await page.goto(`${product.url}/#/cameras/${ids.dead}`);
-    await page.getByTestId('camera-unavailable').waitFor({ timeout: 30_000 });
-    assert.match(
-      (await page.getByTestId('camera-unavailable').textContent()) ?? '',
-      /Camera hiện không có ảnh/,
+    assert.match(await refresh(), /Ảnh chưa đổi/);
+    await page.getByTestId('camera-stale').waitFor();
+    assert.equal(
+      await page.getByTestId('camera-stale').textContent(),
+      'Camera đang mất tín hiệu: đây là ảnh cuối cùng nhận được.',
     );
-    await page.screenshot({ path: shot('mobile-cameras-unavailable'), fullPage: true });
+    assert.equal(
+      await page.locator('[data-testid="camera-picture"] [data-testid="camera-state"]').textContent(),
+      'Mất tín hiệu',
+    );
+    await page.screenshot({ path: shot('mobile-cameras-stale'), fullPage: true });
+  } finally {
+    await cams!.start(0);
+  }
 
-    // The private camera has no public page.
-    await page.goto(`${product.url}/#/cameras/${ids.hidden}`);
-    await page.getByTestId('camera-missing').waitFor();
-    assert.deepEqual(errors, []);
-  },
-);
+  // A camera that gives no picture says so in Vietnamese.
+  await page.goto(`${product.url}/#/cameras/${ids.dead}`);
+  await page.getByTestId('camera-unavailable').waitFor({ timeout: 30_000 });
+  assert.match(
+    (await page.getByTestId('camera-unavailable').textContent()) ?? '',
+    /Camera hiện không có ảnh/,
+  );
+  await page.screenshot({ path: shot('mobile-cameras-unavailable'), fullPage: true });
 
-test('the map draws the province outline and a pin per camera; a pin opens its card', { skip }, async () => {
+  // The private camera has no public page.
+  await page.goto(`${product.url}/#/cameras/${ids.hidden}`);
+  await page.getByTestId('camera-missing').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('the map draws the province outline and a pin per camera; a pin opens its card', async () => {
   const { page, errors } = await signedOutPage();
   await page.goto(`${product.url}/#/cameras`);
   await page.getByTestId('cameras-list').waitFor();

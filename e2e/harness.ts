@@ -262,7 +262,12 @@ export async function paintedCharts(page: Page, testIdPrefix = 'chart-'): Promis
  * Asserts that the first element with this data-testid shows text matching `pattern`, waiting up to
  * `timeoutMs` for it (the page may still be re-rendering after the last action).
  */
-export async function assertText(page: Page, testId: string, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+export async function assertText(
+  page: Page,
+  testId: string,
+  pattern: RegExp,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = (await page.getByTestId(testId).first().textContent({ timeout: timeoutMs })) ?? '';

@@ -95,7 +95,11 @@ const envSchema = z.object({
   CAMERA_STALL_MS: z.coerce.number().int().min(500).default(10_000),
   CAMERA_BACKOFF_MS: z.coerce.number().int().min(50).default(1_000),
   CAMERA_BACKOFF_MAX_MS: z.coerce.number().int().min(50).default(30_000),
-  CAMERA_SLOW_VIEWER_BYTES: z.coerce.number().int().min(64 * 1024).default(4 * 1024 * 1024),
+  CAMERA_SLOW_VIEWER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(4 * 1024 * 1024),
   CAMERA_SNAPSHOT_MAX_AGE_MS: z.coerce.number().int().min(1_000).default(30_000),
   CAMERA_HEALTH_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   CAMERA_PROBE_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(6_000),

@@ -58,7 +58,11 @@ const Fields = {
   name: z.string().trim().min(2).max(200),
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
-  communeCode: z.string().regex(/^\d{5}$/).nullable().optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .optional(),
   address: z.string().trim().max(300).nullable().optional(),
   direction: z.string().trim().max(120).nullable().optional().describe('e.g. "Hướng về Ngã Sáu"'),
   tags: z.array(Tag).max(20).optional(),
@@ -96,7 +100,10 @@ export const CameraProbeInput = z
     rtspUrl: RtspUrl.optional(),
     username: Fields.username,
     password: Fields.password,
-    cameraId: z.uuid().optional().describe('Test the stored address of this camera (or its stored credentials)'),
+    cameraId: z
+      .uuid()
+      .optional()
+      .describe('Test the stored address of this camera (or its stored credentials)'),
   })
   .openapi('CameraProbeInput');
 
@@ -160,7 +167,9 @@ export const Camera = PublicCamera.extend({
 }).openapi('Camera');
 
 export const CameraSaved = Camera.extend({
-  probe: CameraProbe.nullable().describe('Result of testing the feed on save (null when the address did not change)'),
+  probe: CameraProbe.nullable().describe(
+    'Result of testing the feed on save (null when the address did not change)',
+  ),
 }).openapi('CameraSaved');
 
 const Bool = z.enum(['true', 'false']);
@@ -172,7 +181,10 @@ export const CameraListQuery = z
       .optional()
       .describe('One state or several separated by commas'),
     tag: z.string().trim().max(40).optional(),
-    communeCode: z.string().regex(/^\d{5}$/).optional(),
+    communeCode: z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional(),
     enabled: Bool.optional().describe('Operators: only enabled (true) or disabled (false) cameras'),
     sort: z.enum(['name', 'code', 'state', 'updated']).default('name'),
     limit: z.coerce.number().int().min(1).max(1000).default(500),
@@ -272,11 +284,14 @@ const LayoutFields = {
   cycleSeconds: z
     .number()
     .int()
-    .refine((n) => n === 0 || (n >= 5 && n <= 3600), bilingualIssue(
-      'cycle_seconds_range',
-      'Chu kỳ tự chuyển là 0 (tắt) hoặc từ 5 đến 3600 giây.',
-      'The auto-cycle period is 0 (off) or 5 to 3600 seconds.',
-    ))
+    .refine(
+      (n) => n === 0 || (n >= 5 && n <= 3600),
+      bilingualIssue(
+        'cycle_seconds_range',
+        'Chu kỳ tự chuyển là 0 (tắt) hoặc từ 5 đến 3600 giây.',
+        'The auto-cycle period is 0 (off) or 5 to 3600 seconds.',
+      ),
+    )
     .default(0),
 };
 export const WallLayoutInput = z.strictObject(LayoutFields).openapi('WallLayoutInput');

@@ -8359,6 +8359,1179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public traffic cameras (enabled, not private), with their state
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name, code, address or commune, accents ignored */
+                    q?: string;
+                    /** @description One state or several separated by commas */
+                    state?: ("unknown" | "connecting" | "live" | "offline" | "error") | string;
+                    tag?: string;
+                    communeCode?: string;
+                    /** @description Operators: only enabled (true) or disabled (false) cameras */
+                    enabled?: "true" | "false";
+                    sort?: "name" | "code" | "state" | "updated";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cameras */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicCameraList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a camera; its feed is tested and the result returned (saved even when unreachable); audited
+         * @description Access: permission `cameras:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CameraCreate"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CameraSaved"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Code taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every camera with its live status, per-state counts and tags in use (operators)
+         * @description Access: permission `cameras:view`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Name, code, address or commune, accents ignored */
+                    q?: string;
+                    /** @description One state or several separated by commas */
+                    state?: ("unknown" | "connecting" | "live" | "offline" | "error") | string;
+                    tag?: string;
+                    communeCode?: string;
+                    /** @description Operators: only enabled (true) or disabled (false) cameras */
+                    enabled?: "true" | "false";
+                    sort?: "name" | "code" | "state" | "updated";
+                    limit?: number;
+                    offset?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cameras */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CameraList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outage history: changes of state, newest first (keyset paging by `before`)
+         * @description Access: permission `cameras:view`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    cameraId?: string;
+                    /** @description unknown: never checked; connecting: the transcoder is opening the feed; live: frames arrive; offline: the camera does not answer; error: it answers but the feed cannot be read (message says why) */
+                    state?: "unknown" | "connecting" | "live" | "offline" | "error";
+                    since?: string;
+                    /** @description Keyset: events with a smaller id */
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CameraEventList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live status of every camera (Server-Sent Events)
+         * @description text/event-stream. First `event: snapshot` with {items: [{cameraId, ...CameraStatus}]}, then `event: status` with {cameraId, ...CameraStatus} on every change of state (metrics at most every 5 s per camera); `: ping` every 15 s; `event: expired` then the end of the stream when the access token expires.
+         *
+         *     Access: permission `cameras:view`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/layouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My saved camera-wall layouts
+         * @description Access: permission `cameras:view`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Layouts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WallLayoutList"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Save a camera-wall layout (name unique per operator)
+         * @description Access: permission `cameras:view`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WallLayoutInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WallLayout"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Name taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/layouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change one of my layouts
+         * @description Access: permission `cameras:view`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WallLayoutInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WallLayout"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such layout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Name taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete one of my layouts
+         * @description Access: permission `cameras:view`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such layout */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a feed (a new address, or a camera’s stored one) before saving; audited
+         * @description Access: permission `cameras:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CameraProbeInput"];
+                };
+            };
+            responses: {
+                /** @description Result */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CameraProbe"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such camera */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable, disable or delete several cameras; audited per camera
+         * @description Access: permission `cameras:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CameraBulkInput"];
+                };
+            };
+            responses: {
+                /** @description Done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CameraBulkResult"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import cameras from CSV: all rows or none; `dryRun=true` checks only
+         * @description Access: permission `cameras:manage`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Check every row and save nothing */
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CameraImportInput"];
+                };
+            };
+            responses: {
+                /** @description Result (errors per line) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CameraImportResult"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One camera with its live status (operators)
+         * @description Access: permission `cameras:view`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Camera */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Camera"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such camera */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Change a camera; a new address or credentials are tested; disabling or readdressing closes its live views
+         * @description Access: permission `cameras:manage`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CameraUpdate"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CameraSaved"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such camera */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Code taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Delete a camera (and its outage history); audited
+         * @description Access: permission `cameras:manage`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such camera */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{id}/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One public camera
+         * @description Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Camera */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicCamera"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such camera */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{id}/snapshot.jpg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latest still (JPEG), taken at most every CAMERA_SNAPSHOT_MAX_AGE_MS; rate-limited per IP
+         * @description Public for enabled non-private cameras; private ones need cameras:view (else 404). Headers X-Snapshot-Taken-At, Last-Modified, ETag, Cache-Control, X-Camera-State (offline: a stale still of a camera that is down).
+         *
+         *     Access: public.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JPEG */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such camera */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description camera_offline: no still can be had */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10173,6 +11346,223 @@ export interface components {
                 contactEmail: string | null;
                 demo: boolean;
             }[];
+        };
+        PublicCameraList: {
+            items: components["schemas"]["PublicCamera"][];
+            total: number;
+        };
+        PublicCamera: {
+            id: string;
+            code: string;
+            name: string;
+            lat: number;
+            lng: number;
+            communeCode: string | null;
+            communeName: string | null;
+            address: string | null;
+            direction: string | null;
+            tags: string[];
+            /**
+             * @description unknown: never checked; connecting: the transcoder is opening the feed; live: frames arrive; offline: the camera does not answer; error: it answers but the feed cannot be read (message says why)
+             * @enum {string}
+             */
+            state: "unknown" | "connecting" | "live" | "offline" | "error";
+            /** @description Time of the cached still, if any */
+            snapshotAt: string | null;
+        };
+        CameraList: {
+            items: components["schemas"]["Camera"][];
+            total: number;
+            /** @description Cameras per state over the filtered set */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description Every tag in use, for filters */
+            tags: string[];
+        };
+        Camera: components["schemas"]["PublicCamera"] & {
+            enabled: boolean;
+            private: boolean;
+            demo: boolean;
+            /** @description host[:port] of the feed, for recognising it; the address is never shown */
+            rtspHost: string;
+            hasCredentials: boolean;
+            status: components["schemas"]["CameraStatus"];
+            createdAt: string;
+            updatedAt: string;
+        };
+        CameraStatus: {
+            /**
+             * @description unknown: never checked; connecting: the transcoder is opening the feed; live: frames arrive; offline: the camera does not answer; error: it answers but the feed cannot be read (message says why)
+             * @enum {string}
+             */
+            state: "unknown" | "connecting" | "live" | "offline" | "error";
+            /** @description ffmpeg’s or the probe’s message when offline or in error */
+            message: string | null;
+            /** @description When the camera entered this state */
+            since: string;
+            lastFrameAt: string | null;
+            bitrateKbps: number | null;
+            fps: number | null;
+            /** @description Live viewers now (0 when no transcoder runs) */
+            viewers: number;
+            transcoding: boolean;
+        };
+        CameraEventList: {
+            items: components["schemas"]["CameraEvent"][];
+            nextBefore: number | null;
+        };
+        CameraEvent: {
+            id: string;
+            cameraId: string;
+            cameraName: string;
+            /**
+             * @description unknown: never checked; connecting: the transcoder is opening the feed; live: frames arrive; offline: the camera does not answer; error: it answers but the feed cannot be read (message says why)
+             * @enum {string}
+             */
+            state: "unknown" | "connecting" | "live" | "offline" | "error";
+            /**
+             * @description unknown: never checked; connecting: the transcoder is opening the feed; live: frames arrive; offline: the camera does not answer; error: it answers but the feed cannot be read (message says why)
+             * @enum {string|null}
+             */
+            previousState: "unknown" | "connecting" | "live" | "offline" | "error" | null;
+            message: string | null;
+            at: string;
+            /** @description How long this state lasted (null while it lasts) */
+            durationMs: number | null;
+        };
+        WallLayoutList: {
+            items: components["schemas"]["WallLayout"][];
+        };
+        WallLayout: {
+            id: string;
+            name: string;
+            grid: number;
+            tiles: (string | null)[];
+            cycleCameraIds: string[];
+            cycleSeconds: number;
+            updatedAt: string;
+        };
+        WallLayoutInput: {
+            name: string;
+            /** @description 1×1, 2×2, 3×3 or 4×4 */
+            grid: number;
+            /** @description Camera of each tile, row by row (null = empty); at most grid² entries */
+            tiles: (string | null)[];
+            /**
+             * @description Group auto-cycled through the tiles
+             * @default []
+             */
+            cycleCameraIds: string[];
+            /** @default 0 */
+            cycleSeconds: number;
+        };
+        CameraProbe: {
+            reachable: boolean;
+            /**
+             * @description Why it failed, if it did
+             * @enum {string}
+             */
+            code: "ok" | "unreachable" | "timeout" | "unauthorized" | "not_found" | "no_video" | "error";
+            /** @description Vietnamese explanation */
+            message: string;
+            messages: {
+                vi: string;
+                en: string;
+            };
+            codec: string | null;
+            width: number | null;
+            height: number | null;
+            fps: number | null;
+            /** @description How long the test took */
+            ms: number;
+        };
+        CameraProbeInput: {
+            /** @description rtsp:// or rtsps:// address; credentials may be given here or in username/password */
+            rtspUrl?: string;
+            /** @description RTSP user; sealed at rest */
+            username?: string;
+            /** @description RTSP password; sealed at rest */
+            password?: string;
+            /**
+             * Format: uuid
+             * @description Test the stored address of this camera (or its stored credentials)
+             */
+            cameraId?: string;
+        };
+        CameraBulkResult: {
+            updated: number;
+            deleted: number;
+        };
+        CameraBulkInput: {
+            ids: string[];
+            /** @enum {string} */
+            action: "enable" | "disable" | "delete";
+        };
+        CameraImportResult: {
+            dryRun: boolean;
+            created: number;
+            updated: number;
+            errors: {
+                /** @description Line of the CSV (the header is line 1) */
+                line: number;
+                field: string | null;
+                code: string;
+                message: string;
+                messages: {
+                    vi: string;
+                    en: string;
+                };
+            }[];
+        };
+        CameraImportInput: {
+            /** @description CSV with a header row: code,name,lat,lng,commune_code,address,direction,tags,rtsp_url,username,password,private,enabled (tags separated by ";"; private/enabled: true/false/1/0/có/không). A row whose code exists updates that camera. */
+            csv: string;
+        };
+        CameraSaved: components["schemas"]["Camera"] & {
+            probe: components["schemas"]["CameraProbe"] & (Record<string, never> | null);
+        };
+        CameraCreate: {
+            code: string;
+            /** @description rtsp:// or rtsps:// address; credentials may be given here or in username/password */
+            rtspUrl: string;
+            name: string;
+            lat: number;
+            lng: number;
+            communeCode?: string | null;
+            address?: string | null;
+            /** @description e.g. "Hướng về Ngã Sáu" */
+            direction?: string | null;
+            tags?: string[];
+            /** @description RTSP user; sealed at rest */
+            username?: string;
+            /** @description RTSP password; sealed at rest */
+            password?: string;
+            enabled?: boolean;
+            /** @description Operators only: hidden from citizens, no public snapshot */
+            private?: boolean;
+        };
+        CameraUpdate: {
+            code?: string;
+            /** @description Omit to keep the current address (it is never shown) */
+            rtspUrl?: string;
+            name?: string;
+            lat?: number;
+            lng?: number;
+            communeCode?: string | null;
+            address?: string | null;
+            /** @description e.g. "Hướng về Ngã Sáu" */
+            direction?: string | null;
+            tags?: string[];
+            /** @description RTSP user; sealed at rest */
+            username?: string;
+            /** @description RTSP password; sealed at rest */
+            password?: string;
+            /** @description true removes the stored user and password */
+            clearCredentials?: boolean;
+            enabled?: boolean;
+            /** @description Operators only: hidden from citizens, no public snapshot */
+            private?: boolean;
         };
     };
     responses: never;

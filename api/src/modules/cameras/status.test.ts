@@ -93,6 +93,19 @@ async function openStream(token: string) {
 }
 
 describe('camera status, outage history and the status stream', () => {
+  it('a transcoder starting for a camera already known live leaves no connecting entry in the history', async () => {
+    const cam = await addCamera('rtsp://10.8.8.9/live');
+    const sink = api.services.cameraStatus;
+    sink.report(cam.id, { state: 'live', lastFrameAt: new Date() }); // the health check saw a frame
+    sink.report(cam.id, { state: 'connecting' }); // someone opens it: the transcoder starts
+    sink.report(cam.id, { state: 'live', lastFrameAt: new Date(), fps: 25 });
+    sink.report(cam.id, { state: 'offline', message: 'Connection refused' });
+    sink.report(cam.id, { state: 'connecting' }); // a retry after an outage is recorded
+    await sink.flush();
+    const hist = await events(`?cameraId=${cam.id}`);
+    expect(hist.body.items.map((e: { state: string }) => e.state)).toEqual(['connecting', 'offline', 'live']);
+  });
+
   it('records changes of state as events, throttles metrics, and pushes both to the stream', async () => {
     const cam = await addCamera('rtsp://10.8.8.8/live');
     const stream = await openStream(ioc.token);

@@ -95,6 +95,9 @@ export function createCameraStatus(deps: {
         { replacements: { id: cameraId }, type: QueryTypes.SELECT, transaction },
       );
       if (!cur) return null; // deleted meanwhile
+      // A transcoder starting for a camera already known live (the health check saw it) is not news: opening an
+      // idle camera would otherwise write live → connecting → live into the outage history every time.
+      if (r.state === 'connecting' && cur.state === 'live') return null;
       const changed = cur.state !== r.state;
       if (!changed) {
         const now = Date.now();

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { TokenSigner } from './platform/auth/tokens.ts';
 import type { SmsProvider } from './modules/identity/sms.ts';
-import { initAuditModel } from './platform/audit.ts';
+import { audit, initAuditModel } from './platform/audit.ts';
 import { initIdentityModels, User } from './modules/identity/identity.models.ts';
 import { initReferenceModels } from './modules/reference/reference.models.ts';
 import { createOtpService } from './modules/identity/otp.service.ts';
@@ -146,6 +147,11 @@ export function createServices(deps: CoreDeps) {
     signer: deps.signer,
     status: { report: (id, r) => cameraStatus.report(id, r) },
     source: (id) => cameras.source(id),
+    onView: ({ cameraId, userId, ip, userAgent }) =>
+      void audit(
+        { userId, ip, userAgent, requestId: randomUUID() },
+        { action: 'camera.live.view', entityType: 'camera', entityId: cameraId },
+      ).catch((err: unknown) => deps.log.warn({ err, cameraId }, 'audit of a live view failed')),
   });
   const cameraStatus = createCameraStatus({ sequelize: deps.sequelize, log: deps.log, live: () => live });
   const cameras = createCameraRegistry({

@@ -45,6 +45,13 @@ describe.skipIf(!gstreamerAvailable())('live video through the API', () => {
     await api.services.cameraStatus.flush();
     const res = await api.request('GET', `/api/v1/cameras/${id}`, undefined, bearer(operator));
     expect(res.body.status).toMatchObject({ state: 'live', viewers: 1, transcoding: true });
+    // Who watched which camera, from where, is in the audit log.
+    const [views] = await api.sequelize.query(
+      `SELECT actor_id, ip FROM audit_log WHERE action = 'camera.live.view' AND entity_id = :id`,
+      { replacements: { id } },
+    );
+    expect(views).toHaveLength(1);
+    expect((views[0] as { ip: string | null }).ip).toMatch(/127\.0\.0\.1/);
     v.ws.close();
     await v.closed;
     await waitFor(() => ffmpegChildren().length === 0, 5000, 'ffmpeg to stop after the grace period');

@@ -23,6 +23,8 @@ export interface StreamGatewayDeps {
   signer: Pick<TokenSigner, 'verifyAccess'>;
   status: CameraStatusSink;
   source: (id: string) => Promise<CameraSource | null>;
+  /** An operator started watching a camera (the audit log records who watched what, from where). */
+  onView?: (view: { cameraId: string; userId: string; ip: string | null; userAgent: string | null }) => void;
 }
 
 export interface StreamGateway extends LiveStreams {
@@ -133,7 +135,7 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
         if ('status' in r) return refuseUpgrade(req, socket, r);
         if (socket.destroyed) return;
         if (closing) return refuseUpgrade(req, socket, REFUSALS.unavailable);
-        wss.handleUpgrade(req, socket, head, (ws) => onViewer(ws, r.src, r.exp, r.userId));
+        wss.handleUpgrade(req, socket, head, (ws) => onViewer(ws, r.src, r.exp, r.userId, req));
       })
       .catch((err: unknown) => {
         log.error({ err, cameraId: id }, 'camera live upgrade failed');
@@ -141,7 +143,13 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
       });
   }
 
-  function onViewer(ws: WebSocket, src: CameraSource, exp: number | null, userId: string): void {
+  function onViewer(
+    ws: WebSocket,
+    src: CameraSource,
+    exp: number | null,
+    userId: string,
+    req: IncomingMessage,
+  ): void {
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     ws.on('error', () => ws.terminate());
@@ -171,6 +179,13 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
     });
     ch.add(ws);
     log.info({ cameraId: src.id, userId, viewers: ch.viewers.size }, 'camera live viewer joined');
+    const agent = req.headers['user-agent'];
+    deps.onView?.({
+      cameraId: src.id,
+      userId,
+      ip: req.socket.remoteAddress ?? null,
+      userAgent: typeof agent === 'string' ? agent.slice(0, 300) : null,
+    });
   }
 
   return {

@@ -92,6 +92,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
       snapshots: services.cameraSnapshots,
       status: services.cameraStatus,
       importCsv: services.cameraImport,
+      snapshotsPerMinute: services.config.CAMERA_SNAPSHOTS_PER_MINUTE,
     }),
   ];
 }

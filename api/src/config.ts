@@ -86,7 +86,7 @@ const envSchema = z.object({
   WORKFORCE_VACANCY_ALERT: z.coerce.number().min(0).max(1).default(0.15),
   FFMPEG_PATH: z.string().default('ffmpeg'),
   FFPROBE_PATH: z.string().default('ffprobe'),
-  CAMERA_MAX_TRANSCODERS: z.coerce.number().int().min(1).max(256).default(8),
+  CAMERA_MAX_TRANSCODERS: z.coerce.number().int().min(1).max(256).default(16),
   CAMERA_GRACE_MS: z.coerce.number().int().min(0).default(30_000),
   CAMERA_STREAM_WIDTH: z.coerce.number().int().min(160).max(1920).default(640),
   CAMERA_STREAM_HEIGHT: z.coerce.number().int().min(90).max(1080).default(360),
@@ -101,6 +101,7 @@ const envSchema = z.object({
     .min(64 * 1024)
     .default(4 * 1024 * 1024),
   CAMERA_SNAPSHOT_MAX_AGE_MS: z.coerce.number().int().min(1_000).default(30_000),
+  CAMERA_SNAPSHOTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   CAMERA_HEALTH_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   CAMERA_PROBE_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(6_000),
   TEST_CAMERAS: z.enum(['auto', 'off']).default('auto'),

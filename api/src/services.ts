@@ -170,6 +170,8 @@ export function createServices(deps: CoreDeps) {
     live: () => live,
   });
   return {
+    /** Settings some routes read (e.g. the snapshot rate limit). */
+    config: deps.config,
     cameras,
     cameraStatus,
     cameraSnapshots,

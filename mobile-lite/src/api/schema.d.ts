@@ -9468,7 +9468,12 @@ export interface paths {
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description A smaller copy of the still, this many pixels wide (list thumbnails); the full still when omitted */
+                    w?: "160" | "320" | "640";
+                    /** @description Ignored: lets a client get past its own cache ("Làm mới") */
+                    t?: string;
+                };
                 header?: never;
                 path: {
                     id: string;

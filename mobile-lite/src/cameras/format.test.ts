@@ -103,6 +103,9 @@ describe('snapshots', () => {
   it('addresses the still, with a cache-busting query on demand', () => {
     expect(snapshotUrl('3f1c')).toBe('/api/v1/cameras/3f1c/snapshot.jpg');
     expect(snapshotUrl('3f1c', 1700)).toBe('/api/v1/cameras/3f1c/snapshot.jpg?t=1700');
+    // List thumbnails ask for a smaller copy (a phone shows them 128 px wide).
+    expect(snapshotUrl('3f1c', undefined, 320)).toBe('/api/v1/cameras/3f1c/snapshot.jpg?w=320');
+    expect(snapshotUrl('3f1c', 9, 160)).toBe('/api/v1/cameras/3f1c/snapshot.jpg?w=160&t=9');
   });
 
   it('reads max-age from Cache-Control', () => {

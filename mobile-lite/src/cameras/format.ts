@@ -81,9 +81,10 @@ export function distanceText(km: number, lang: 'vi' | 'en' = 'vi'): string {
 }
 
 /** The still of a camera; `bust` makes a new address so no cache (phone, proxy) answers in the server's place. */
-export function snapshotUrl(id: string, bust?: number): string {
+export function snapshotUrl(id: string, bust?: number, width?: 160 | 320 | 640): string {
   const base = `/api/v1/cameras/${encodeURIComponent(id)}/snapshot.jpg`;
-  return bust === undefined ? base : `${base}?t=${bust}`;
+  const query = [width ? `w=${width}` : '', bust === undefined ? '' : `t=${bust}`].filter(Boolean).join('&');
+  return query ? `${base}?${query}` : base;
 }
 
 /** Seconds of `max-age` in a Cache-Control header (when the server may take the next still), else null. */

@@ -47,7 +47,7 @@ export function Thumb(props: { camera: PublicCamera; onLoad?: () => void }) {
   return (
     <img
       class="cam-thumb"
-      src={snapshotUrl(c.id)}
+      src={snapshotUrl(c.id, undefined, 320)}
       alt={t('cameras.thumbAlt', { name: c.name })}
       loading="lazy"
       decoding="async"

@@ -4,13 +4,15 @@ import type { AuthContext } from '../../platform/auth/permissions.ts';
 import { NotFound, RateLimited, ServiceUnavailable } from '../../platform/errors.ts';
 import { CAMERA_NOT_FOUND, type CameraRegistry } from './cameras.service.ts';
 import type { Snapshots } from './snapshots.ts';
+import type { createThumbnails } from './thumbnails.ts';
 import type { CameraStatusService, StatusMessage } from './status.ts';
 
 /** Per-IP limit of snapshot requests (in memory; the API's global per-IP limiter still applies). */
-export function snapshotLimiter(perMinute = 120) {
+export function snapshotLimiter(perMinute?: number) {
   const limiter = rateLimit({
     windowMs: 60_000,
-    limit: perMinute,
+    // Not a number only while the OpenAPI document is built offline (no requests are served then).
+    limit: typeof perMinute === 'number' ? perMinute : 300,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req: Request) => ipKeyGenerator(req.ip ?? 'unknown'),
@@ -36,8 +38,9 @@ const OFFLINE = {
 
 /** GET /cameras/{id}/snapshot.jpg: the cached still with its time, or a new one (see snapshots.ts). */
 export async function sendSnapshot(
-  deps: { registry: CameraRegistry; snapshots: Snapshots },
+  deps: { registry: CameraRegistry; snapshots: Snapshots; thumbnails: ReturnType<typeof createThumbnails> },
   id: string,
+  width: number | undefined,
   auth: AuthContext | undefined,
   req: Request,
   res: Response,
@@ -48,7 +51,7 @@ export async function sendSnapshot(
     throw new NotFound('camera_not_found', CAMERA_NOT_FOUND);
   const r = await deps.snapshots.get(id);
   if (!r?.still) throw new ServiceUnavailable('camera_offline', OFFLINE);
-  const { still } = r;
+  const still = width ? await deps.thumbnails.get(r.still, width) : r.still;
   const maxAge = Math.max(0, Math.ceil((r.nextAt.getTime() - Date.now()) / 1000));
   res.setHeader('Content-Type', 'image/jpeg');
   res.setHeader('X-Snapshot-Taken-At', still.takenAt.toISOString());

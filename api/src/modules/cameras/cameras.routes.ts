@@ -14,6 +14,7 @@ import {
   CameraList,
   CameraListQuery,
   CameraParams,
+  SnapshotQuery,
   CameraProbe,
   CameraProbeInput,
   CameraSaved,
@@ -29,6 +30,7 @@ import type { CameraRegistry } from './cameras.service.ts';
 import type { CameraEvents } from './events.ts';
 import type { WallLayouts } from './layouts.ts';
 import type { Snapshots } from './snapshots.ts';
+import { createThumbnails } from './thumbnails.ts';
 import type { CameraStatusService } from './status.ts';
 import type { createCameraImport } from './cameras.import.ts';
 import { sendSnapshot, snapshotLimiter, streamStatus } from './cameras.http.ts';
@@ -49,6 +51,7 @@ const notFound = { description: 'No such camera', schema: Problem };
 /** Fixed paths come before /cameras/{id}. */
 export function cameraRoutes(d: CameraRouteDeps): RouteSpec[] {
   const limit = snapshotLimiter(d.snapshotsPerMinute);
+  const thumbnails = createThumbnails();
   return [
     route({
       method: 'get',
@@ -219,6 +222,7 @@ export function cameraRoutes(d: CameraRouteDeps): RouteSpec[] {
         'Last-Modified, ETag, Cache-Control, X-Camera-State (offline: a stale still of a camera that is down).',
       access: 'public',
       params: CameraParams,
+      query: SnapshotQuery,
       responses: {
         200: {
           description: 'JPEG',
@@ -229,9 +233,16 @@ export function cameraRoutes(d: CameraRouteDeps): RouteSpec[] {
         429: { description: 'Too many requests', schema: Problem },
         503: { description: 'camera_offline: no still can be had', schema: Problem },
       },
-      handler: async ({ params, auth, req, res }) => {
+      handler: async ({ params, query, auth, req, res }) => {
         await limit(req, res);
-        await sendSnapshot(d, params.id, auth, req, res);
+        await sendSnapshot(
+          { ...d, thumbnails },
+          params.id,
+          query.w === undefined ? undefined : Number(query.w),
+          auth,
+          req,
+          res,
+        );
       },
     }),
     route({

@@ -53,6 +53,17 @@ const Tag = z
   .regex(/^[\p{L}\p{N} _-]+$/u);
 
 export const CameraParams = z.strictObject({ id: z.uuid() });
+export const SnapshotQuery = z
+  .strictObject({
+    w: z
+      .enum(['160', '320', '640'])
+      .optional()
+      .describe(
+        'A smaller copy of the still, this many pixels wide (list thumbnails); the full still when omitted',
+      ),
+    t: z.string().max(40).optional().describe('Ignored: lets a client get past its own cache ("Làm mới")'),
+  })
+  .openapi('SnapshotQuery');
 
 const Fields = {
   name: z.string().trim().min(2).max(200),

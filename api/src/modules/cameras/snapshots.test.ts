@@ -17,6 +17,7 @@ beforeAll(async () => {
     CAMERA_SNAPSHOT_MAX_AGE_MS: String(MAX_AGE),
     CAMERA_PROBE_TIMEOUT_MS: '5000',
     RATE_LIMIT_IP_PER_MINUTE: '100000',
+    CAMERA_SNAPSHOTS_PER_MINUTE: '120',
   });
   ioc = await makeAccount(api, ['ioc_operator']);
   citizen = (await registerCitizen(api)).accessToken;
@@ -47,6 +48,12 @@ async function addCamera(url: string, over: Record<string, unknown> = {}) {
 const snapshot = (id: string, headers: Record<string, string> = {}) =>
   fetch(`${api.url}/api/v1/cameras/${id}/snapshot.jpg`, { headers });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Offset of a JPEG's start-of-frame marker (FF C0 baseline / FF C2 progressive). */
+function findSof(jpeg: Buffer): number {
+  for (let i = 2; i < jpeg.length - 9; i++)
+    if (jpeg[i] === 0xff && (jpeg[i + 1] === 0xc0 || jpeg[i + 1] === 0xc2)) return i;
+  throw new Error('no SOF marker');
+}
 
 describe('snapshots and probes against a real RTSP camera', () => {
   it('probes a live feed: ok, H.264 640×360', async () => {
@@ -90,6 +97,17 @@ describe('snapshots and probes against a real RTSP camera', () => {
 
     const again = await snapshot(cam.id);
     expect(again.headers.get('x-snapshot-taken-at')).toBe(takenAt);
+    // A thumbnail is a smaller copy of the same still: same time, its own ETag, no new capture.
+    const thumb = await fetch(`${api.url}/api/v1/cameras/${cam.id}/snapshot.jpg?w=160`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('x-snapshot-taken-at')).toBe(takenAt);
+    expect(thumb.headers.get('etag')).not.toBe(a!.headers.get('etag'));
+    const small = Buffer.from(await thumb.arrayBuffer());
+    expect(small.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(small.length).toBeLessThan(jpeg.length);
+    expect(small.readUInt16BE(findSof(small) + 7)).toBe(160); // SOF: height at +5, width at +7
+    const badWidth = await fetch(`${api.url}/api/v1/cameras/${cam.id}/snapshot.jpg?w=999`);
+    expect(badWidth.status).toBe(400);
     const notModified = await snapshot(cam.id, { 'if-none-match': a!.headers.get('etag')! });
     expect(notModified.status).toBe(304);
     expect(api.services.cameraSnapshots.captures()).toBe(before + 1);

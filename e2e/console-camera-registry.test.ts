@@ -218,12 +218,12 @@ test('the operator adds, tests, imports, disables cameras and reads the outage h
   await outages.getByText('Camera không trả lời').first().waitFor();
   await outages.locator('.MuiDataGrid-row', { hasText: 'Ngã Sáu — camera thử nghiệm' }).first().waitFor();
   const newest = outages.locator('.MuiDataGrid-row', { hasText: 'Ngã Sáu — camera thử nghiệm' }).first();
-  assert.match((await newest.textContent()) ?? '', /Trực tuyến.*Mất kết nối.*Đang diễn ra/);
+  assert.match((await newest.textContent()) ?? '', /Trực tuyến.*Mất tín hiệu.*Đang diễn ra/);
   const ended = outages.locator('.MuiDataGrid-row', { hasText: 'Ngã Sáu — camera thử nghiệm' }).nth(1);
   assert.match((await ended.textContent()) ?? '', /\d+ giây/, 'the live period has a duration');
   // Filtered to the offline state: only changes into it remain.
   await outages.getByRole('combobox', { name: 'Trạng thái' }).click();
-  await page.getByRole('option', { name: 'Mất kết nối', exact: true }).click();
+  await page.getByRole('option', { name: 'Mất tín hiệu', exact: true }).click();
   await page.waitForFunction(
     () => {
       const rows = Array.from(document.querySelectorAll('[data-testid="camera-outages"] .MuiDataGrid-row'));

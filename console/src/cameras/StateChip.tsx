@@ -32,7 +32,16 @@ export function StateDot({ state, size = 10 }: { state: DisplayState; size?: num
 }
 
 /** The state of a camera as a small chip with its colour. */
-export function StateChip({ state, testId }: { state: DisplayState; testId?: string }) {
+export function StateChip({
+  state,
+  testId,
+  title,
+}: {
+  state: DisplayState;
+  testId?: string;
+  /** Shown on hover, e.g. ffmpeg's message of an offline camera. */
+  title?: string | null;
+}) {
   const { t } = useI18n();
   return (
     <Chip
@@ -42,6 +51,7 @@ export function StateChip({ state, testId }: { state: DisplayState; testId?: str
       label={t(STATE_LABEL[state])}
       data-testid={testId}
       data-state={state}
+      title={title ?? undefined}
       sx={{ '& .MuiChip-icon': { ml: 1 } }}
     />
   );

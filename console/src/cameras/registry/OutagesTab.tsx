@@ -13,7 +13,7 @@ import { useApiQuery } from '../../useApiQuery';
 import { datedFileName, eventsToCsv, formatDuration, type CameraEvent } from './csv';
 import { CAMERA_STATES } from './form';
 import { buildEventQuery, listAllCameras, listEvents, type OutageFilters } from './queries';
-import { StateChip } from './StateChip';
+import { StateChip, STATE_LABEL } from '../StateChip';
 
 const EMPTY: OutageFilters = { cameraId: '', state: '', since: '' };
 
@@ -130,7 +130,7 @@ export function OutagesTab() {
             <MenuItem value="">{t('common.all')}</MenuItem>
             {CAMERA_STATES.map((s) => (
               <MenuItem key={s} value={s}>
-                {t(`camerasRegistry.state.${s}`)}
+                {t(STATE_LABEL[s])}
               </MenuItem>
             ))}
           </TextField>

@@ -1,4 +1,5 @@
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
+import { STATE_LABEL } from '../StateChip';
 import SearchIcon from '@mui/icons-material/Search';
 import {
   Autocomplete,
@@ -74,8 +75,7 @@ export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
           slotProps={{
             select: {
               multiple: true,
-              renderValue: (sel) =>
-                (sel as CameraState[]).map((s) => t(`camerasRegistry.state.${s}`)).join(', '),
+              renderValue: (sel) => (sel as CameraState[]).map((s) => t(STATE_LABEL[s])).join(', '),
             },
             htmlInput: { 'data-testid': 'cam-reg-filter-state' },
           }}
@@ -83,7 +83,7 @@ export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
           {CAMERA_STATES.map((s) => (
             <MenuItem key={s} value={s} data-testid={`cam-reg-state-option-${s}`}>
               <Checkbox size="small" checked={filters.states.includes(s)} sx={{ p: 0.5, mr: 1 }} />
-              <ListItemText primary={t(`camerasRegistry.state.${s}`)} />
+              <ListItemText primary={t(STATE_LABEL[s])} />
             </MenuItem>
           ))}
         </TextField>

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startTestCameras,
-  gstreamerAvailable,
-  type TestCameras,
-} from '../../../../../scripts/test-cameras.mjs';
+import { startTestCameras, type TestCameras } from '../../../../../scripts/test-cameras.mjs';
 import { bearer, registerCitizen, startTestApi, type TestApi } from '../../../../test/helpers.ts';
 import { makeAccount } from '../../work/companies.testkit.ts';
 import { ffmpegChildren, openViewer, refusal, waitFor } from './testing.ts';
 
 /** The gateway as the product wires it: the real API, its registry and status, real tokens, real cameras. */
-describe.skipIf(!gstreamerAvailable())('live video through the API', () => {
+describe('live video through the API', () => {
   let cams: TestCameras;
   let api: TestApi;
   let operator: string;

@@ -1,13 +1,9 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startTestCameras,
-  gstreamerAvailable,
-  type TestCameras,
-} from '../../../../../scripts/test-cameras.mjs';
+import { startTestCameras, type TestCameras } from '../../../../../scripts/test-cameras.mjs';
 import { ffmpegChildren, openViewer, startHarness, waitFor, type Harness } from './testing.ts';
 
-describe.skipIf(!gstreamerAvailable())('live gateway: outages, the transcoder cap, slow viewers', () => {
+describe('live gateway: outages, the transcoder cap, slow viewers', () => {
   let cams: TestCameras;
   let h: Harness;
   let operator: string;

@@ -79,7 +79,7 @@ test('an IOC operator reviews an eKYC case and approves it', async () => {
   // The case is in the queue with its reason labelled.
   const row = page.getByRole('row').filter({ hasText: 'Demo Công dân Nguyễn Văn An' });
   await row.first().waitFor();
-  // The operator's home page (cameras) is not built yet; once the queue shows, its panel is gone.
+  // Once the queue shows, no "not available yet" panel is left on the page.
   assert.equal(await page.getByTestId('not-available').count(), 0);
   assert.match((await row.first().textContent()) ?? '', /Khai báo khác mã QR trên thẻ/);
   assert.match((await row.first().textContent()) ?? '', /0905000006/);

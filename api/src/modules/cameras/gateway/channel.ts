@@ -164,6 +164,7 @@ export class CameraChannel {
       {
         ffmpegPath: c.FFMPEG_PATH,
         url: this.url,
+        stallMs: c.CAMERA_STALL_MS,
         width: c.CAMERA_STREAM_WIDTH,
         height: c.CAMERA_STREAM_HEIGHT,
         fps: c.CAMERA_STREAM_FPS,

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -16,9 +17,37 @@ type Mpeg1MuxerClass = new (options: {
 /** node-rtsp-stream's muxer alone (its VideoStream would open an unauthenticated WebSocket port of its own). */
 const Mpeg1Muxer = require('node-rtsp-stream/mpeg1muxer.js') as Mpeg1MuxerClass;
 
+/** Puts the RTSP input options (TCP, socket timeout) before the muxer's `-i`, then execs ffmpeg: see the script. */
+const RTSP_INPUT = fileURLToPath(new URL('./ffmpeg-rtsp-input.sh', import.meta.url));
+
+/**
+ * Runs `new Mpeg1Muxer(…)` — which spawns at once — with the wrapper as its ffmpeg and the real ffmpeg in the
+ * child's environment. Setting and restoring process.env around the synchronous spawn cannot race.
+ */
+function spawnMuxer(
+  options: ConstructorParameters<Mpeg1MuxerClass>[0],
+  timeoutMs: number,
+): Mpeg1MuxerInstance {
+  const saved = { f: process.env.DLID_FFMPEG, t: process.env.DLID_RTSP_TIMEOUT_US };
+  process.env.DLID_FFMPEG = options.ffmpegPath;
+  process.env.DLID_RTSP_TIMEOUT_US = String(Math.round(timeoutMs * 1000));
+  try {
+    return new Mpeg1Muxer({ ...options, ffmpegPath: RTSP_INPUT });
+  } finally {
+    for (const [key, value] of [
+      ['DLID_FFMPEG', saved.f],
+      ['DLID_RTSP_TIMEOUT_US', saved.t],
+    ] as const)
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+  }
+}
+
 export interface TranscodeOptions {
   ffmpegPath: string;
   url: string;
+  /** RTSP socket timeout: a feed silent this long ends ffmpeg (the gateway's watchdog uses the same figure). */
+  stallMs: number;
   width: number;
   height: number;
   fps: number;
@@ -56,21 +85,24 @@ export function startTranscode(
   onData: (chunk: Buffer) => void,
   onExit: (info: ExitInfo) => void,
 ): Transcode {
-  const muxer = new Mpeg1Muxer({
-    url: o.url,
-    ffmpegPath: o.ffmpegPath,
-    ffmpegOptions: {
-      '-f': 'mpeg1video',
-      '-b:v': `${o.bitrateKbps}k`,
-      '-r': o.fps,
-      '-s': `${o.width}x${o.height}`,
-      '-bf': 0,
-      '-g': o.fps,
-      '-an': '',
-      '-loglevel': 'error',
-      '-stats': '',
+  const muxer = spawnMuxer(
+    {
+      url: o.url,
+      ffmpegPath: o.ffmpegPath,
+      ffmpegOptions: {
+        '-f': 'mpeg1video',
+        '-b:v': `${o.bitrateKbps}k`,
+        '-r': o.fps,
+        '-s': `${o.width}x${o.height}`,
+        '-bf': 0,
+        '-g': o.fps,
+        '-an': '',
+        '-loglevel': 'error',
+        '-stats': '',
+      },
     },
-  });
+    o.stallMs,
+  );
   const child = muxer.stream;
   // The muxer's own exit handler only writes to the console; the gateway logs exits itself.
   child.removeAllListeners('exit');
@@ -106,7 +138,14 @@ export function startTranscode(
   child.on('exit', (code, signal) => {
     const t = partial.trim();
     if (t && !PROGRESS.test(t)) last = redact(t).slice(0, 500);
-    done({ code, signal, message: last, spawnFailed: false });
+    // 127/126: the wrapper's exec found no ffmpeg / could not run it — as if ffmpeg itself failed to start.
+    const notRun = code === 127 || code === 126;
+    done({
+      code,
+      signal,
+      message: notRun ? `ffmpeg not found (${o.ffmpegPath})` : last,
+      spawnFailed: notRun,
+    });
   });
 
   return {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCameras, type TestCameras } from '../../../../../scripts/test-cameras.mjs';
 import { ffmpegChildren, openViewer, refusal, startHarness, waitFor, type Harness } from './testing.ts';
@@ -31,6 +32,16 @@ describe('live gateway: one ffmpeg per camera, fan-out, grace period', () => {
     );
     expect(ffmpegChildren()).toHaveLength(1);
     expect(h.gateway.pids()).toEqual(ffmpegChildren());
+    // The feed is read over RTSP/TCP with a socket timeout: input options before `-i`, raw MPEG-1 out.
+    const args = fs.readFileSync(`/proc/${ffmpegChildren()[0]}/cmdline`, 'utf8').split('\0');
+    expect(args.slice(1, 6)).toEqual([
+      '-rtsp_transport',
+      'tcp',
+      '-timeout',
+      expect.stringMatching(/^\d+$/),
+      '-i',
+    ]);
+    expect(args[args.lastIndexOf('-f') + 1]).toBe('mpeg1video'); // ours, after the muxer's own -f mpegts
     expect(h.gateway.transcoders()).toBe(1);
     expect(h.gateway.stats(id)).toEqual({ viewers: 20, transcoding: true });
     for (const v of viewers) {

@@ -7,7 +7,7 @@ import './platform/types.ts';
 import type { CoreDeps } from './services.ts';
 import { createServices } from './services.ts';
 import { mountRoute, toExpressPath, type RouteSpec } from './platform/route.ts';
-import { createLimiters } from './platform/rate-limit.ts';
+import { createLimiters, sharedLimitStore } from './platform/rate-limit.ts';
 import { authenticate, optionalAuthenticate } from './platform/auth/authenticate.ts';
 import {
   AppError,
@@ -59,7 +59,7 @@ export interface AppDeps extends CoreDeps {
 
 export const API_PREFIX = '/api/v1';
 
-export function allRoutes(services: ReturnType<typeof createServices>): RouteSpec[] {
+export function allRoutes(services: ReturnType<typeof createServices>, redis?: Redis): RouteSpec[] {
   return [
     ...identityRoutes(services),
     ...cardRoutes(services),
@@ -93,6 +93,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
       status: services.cameraStatus,
       importCsv: services.cameraImport,
       snapshotsPerMinute: services.config.CAMERA_SNAPSHOTS_PER_MINUTE,
+      snapshotLimitStore: sharedLimitStore('snapshot', services.config.REDIS_PREFIX, redis),
     }),
   ];
 }
@@ -101,7 +102,7 @@ export function allRoutes(services: ReturnType<typeof createServices>): RouteSpe
 export function createApp(deps: AppDeps) {
   const { config, log } = deps;
   const services = createServices(deps);
-  const specs = allRoutes(services);
+  const specs = allRoutes(services, deps.redis);
   const openapi = buildOpenApiDocument([{ prefix: API_PREFIX, specs }]);
   const limiters = createLimiters(config, deps.redis);
 

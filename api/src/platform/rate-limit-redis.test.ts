@@ -37,3 +37,34 @@ describe('rate limits in Redis', () => {
     expect((await api.request('GET', '/api/v1/communes/22015')).status).toBe(429);
   });
 });
+
+describe('camera snapshot limit in Redis', () => {
+  const snapPrefix = `dlid-test-snap-${process.pid}-${Date.now()}:`;
+  let snapApi: TestApi;
+  beforeAll(async () => {
+    snapApi = await startTestApi({
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: snapPrefix,
+      CAMERA_SNAPSHOTS_PER_MINUTE: '3',
+      CAMERA_HEALTH_INTERVAL_MS: '0',
+    });
+  });
+  afterAll(async () => {
+    const keys = await snapApi.redis?.keys(`${snapPrefix}*`);
+    if (keys?.length) await snapApi.redis?.del(...keys);
+    await snapApi.close();
+  });
+
+  it('counts snapshot requests in Redis, so every instance refuses past the limit', async () => {
+    const path = '/api/v1/cameras/00000000-0000-4000-8000-000000000000/snapshot.jpg';
+    expect((await snapApi.request('GET', path)).status).toBe(404);
+    const keys = await snapApi.redis?.keys(`${snapPrefix}rl:snapshot:*`);
+    expect(keys).toHaveLength(1);
+    expect(Number(await snapApi.redis?.get(keys?.[0] as string))).toBe(1);
+    // Another instance's requests land on the same counter.
+    await snapApi.redis?.incrby(keys?.[0] as string, 2);
+    const r = await snapApi.request('GET', path);
+    expect(r.status).toBe(429);
+    expect(r.body.code).toBe('rate_limited');
+  });
+});

@@ -12,15 +12,19 @@ export interface Limiters {
 }
 
 /** Per-IP, per-IP on sign-in routes, and per-account limits; in memory, or in Redis when shared. */
+/** A limit counter shared by every API instance through Redis; none (in memory) without Redis. */
+export function sharedLimitStore(prefix: string, redisPrefix: string, redis?: Redis): Store | undefined {
+  return redis
+    ? new RedisStore({
+        prefix: `${redisPrefix}rl:${prefix}:`,
+        sendCommand: (command: string, ...args: string[]) =>
+          redis.call(command, ...args) as Promise<RedisReply>,
+      })
+    : undefined;
+}
+
 export function createLimiters(config: Config, redis?: Redis): Limiters {
-  const store = (prefix: string): Store | undefined =>
-    redis
-      ? new RedisStore({
-          prefix: `${config.REDIS_PREFIX}rl:${prefix}:`,
-          sendCommand: (command: string, ...args: string[]) =>
-            redis.call(command, ...args) as Promise<RedisReply>,
-        })
-      : undefined;
+  const store = (prefix: string) => sharedLimitStore(prefix, config.REDIS_PREFIX, redis);
   const make = (prefix: string, limit: number, key: (req: Request) => string) =>
     rateLimit({
       windowMs: 60_000,

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { rateLimit, ipKeyGenerator, type Store } from 'express-rate-limit';
 import type { AuthContext } from '../../platform/auth/permissions.ts';
 import { NotFound, RateLimited, ServiceUnavailable } from '../../platform/errors.ts';
 import { CAMERA_NOT_FOUND, type CameraRegistry } from './cameras.service.ts';
@@ -7,8 +7,11 @@ import type { Snapshots } from './snapshots.ts';
 import type { createThumbnails } from './thumbnails.ts';
 import type { CameraStatusService, StatusMessage } from './status.ts';
 
-/** Per-IP limit of snapshot requests (in memory; the API's global per-IP limiter still applies). */
-export function snapshotLimiter(perMinute?: number) {
+/**
+ * Per-IP limit of snapshot requests, counted in `store` (Redis, shared by every API instance) or in memory;
+ * the API's global per-IP limiter still applies.
+ */
+export function snapshotLimiter(perMinute?: number, store?: Store) {
   const limiter = rateLimit({
     windowMs: 60_000,
     // Not a number only while the OpenAPI document is built offline (no requests are served then).
@@ -16,6 +19,7 @@ export function snapshotLimiter(perMinute?: number) {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req: Request) => ipKeyGenerator(req.ip ?? 'unknown'),
+    ...(store ? { store } : {}),
     handler: (req, _res, next, options) => {
       const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       next(

@@ -34,6 +34,7 @@ import { createThumbnails } from './thumbnails.ts';
 import type { CameraStatusService } from './status.ts';
 import type { createCameraImport } from './cameras.import.ts';
 import { sendSnapshot, snapshotLimiter, streamStatus } from './cameras.http.ts';
+import type { Store } from 'express-rate-limit';
 
 export interface CameraRouteDeps {
   registry: CameraRegistry;
@@ -43,6 +44,8 @@ export interface CameraRouteDeps {
   status: CameraStatusService;
   importCsv: ReturnType<typeof createCameraImport>;
   snapshotsPerMinute?: number;
+  /** Where snapshot requests are counted: Redis when several API instances run, else memory. */
+  snapshotLimitStore?: Store;
 }
 
 const tags = ['Camera giao thông (cameras)'];
@@ -50,7 +53,7 @@ const notFound = { description: 'No such camera', schema: Problem };
 
 /** Fixed paths come before /cameras/{id}. */
 export function cameraRoutes(d: CameraRouteDeps): RouteSpec[] {
-  const limit = snapshotLimiter(d.snapshotsPerMinute);
+  const limit = snapshotLimiter(d.snapshotsPerMinute, d.snapshotLimitStore);
   const thumbnails = createThumbnails();
   return [
     route({

@@ -146,3 +146,59 @@ export function Title(props: { children: ComponentChildren }) {
     </h1>
   );
 }
+
+/** Until a screen's data is there: "Đang tải…", or what went wrong with "Thử lại". */
+export function LoadState(props: { error: string | null; onRetry: () => void }) {
+  if (!props.error)
+    return (
+      <p class="card muted" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  return (
+    <div class="card form">
+      <Alert message={navigator.onLine ? props.error : t('app.offline')} />
+      <Button type="button" onClick={props.onRetry}>
+        {t('common.retry')}
+      </Button>
+    </div>
+  );
+}
+
+interface ListStateProps {
+  items: readonly unknown[] | null | undefined;
+  error: string | null;
+  onRetry: () => void;
+  /** Said when the list is empty; null says nothing (e.g. drafts are shown instead). */
+  empty: string | null;
+  emptyTestId: string;
+  /** Said instead of the error while the phone has no network. */
+  offline?: { text: string; testId: string };
+}
+
+/** What a list shows besides its rows: the error (or "no network") with "Thử lại", "Đang tải…", or "none". */
+export function ListState(props: ListStateProps) {
+  if (props.error && props.offline && !navigator.onLine)
+    return (
+      <p class="card muted" role="status" data-testid={props.offline.testId}>
+        {props.offline.text}
+      </p>
+    );
+  if (props.error)
+    return (
+      <div class="card form">
+        <Alert message={props.error} />
+        <Button type="button" onClick={props.onRetry}>
+          {t('common.retry')}
+        </Button>
+      </div>
+    );
+  if (!props.items) return <LoadState error={null} onRetry={props.onRetry} />;
+  if (props.items.length === 0 && props.empty)
+    return (
+      <p class="card muted" data-testid={props.emptyTestId}>
+        {props.empty}
+      </p>
+    );
+  return null;
+}

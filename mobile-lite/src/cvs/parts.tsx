@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { Alert, Button } from '../components/ui';
 import { t, type MessageKey } from '../i18n';
 import { salaryText } from '../jobs/parts';
 import type { AppStatus } from './applications';
@@ -57,24 +56,6 @@ export function TextArea(props: {
           {props.error}
         </p>
       )}
-    </div>
-  );
-}
-
-/** Until a screen's data is there: "Đang tải…", or what went wrong with "Thử lại". */
-export function LoadState(props: { error: string | null; onRetry: () => void }) {
-  if (!props.error)
-    return (
-      <p class="card muted" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  return (
-    <div class="card form">
-      <Alert message={navigator.onLine ? props.error : t('app.offline')} />
-      <Button type="button" onClick={props.onRetry}>
-        {t('common.retry')}
-      </Button>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Alert, Button, Title } from '../components/ui';
+import { Alert, Button, Title, LoadState } from '../components/ui';
 import { interviewNote, isOpen, stepsAhead, type Application } from '../cvs/applications';
 import { when } from '../cvs/format';
-import { AppStatusChip, BackLink, LoadState, statusText, wantedSalary } from '../cvs/parts';
+import { AppStatusChip, BackLink, statusText, wantedSalary } from '../cvs/parts';
 import { t } from '../i18n';
 import { Deadline } from '../jobs/parts';
 import { MessageThread } from '../jobs/thread';

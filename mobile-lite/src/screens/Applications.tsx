@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Button, Title } from '../components/ui';
+import { Button, Title, LoadState } from '../components/ui';
 import { mineQuery, pageCount, STATUSES, type AppStatus, type ApplicationSummary } from '../cvs/applications';
 import { when } from '../cvs/format';
-import { AppStatusChip, BackLink, LoadState, statusText } from '../cvs/parts';
+import { AppStatusChip, BackLink, statusText } from '../cvs/parts';
 import { t } from '../i18n';
 
 const PAGE_SIZE = 20;

@@ -3,7 +3,7 @@ import { listCameras, type PublicCamera } from '../cameras/api';
 import { CameraMap } from '../cameras/CameraMap';
 import { filtersOf, sortByDistance, type Position } from '../cameras/format';
 import { CameraRow, useNow } from '../cameras/parts';
-import { Alert, Button, Title } from '../components/ui';
+import { Alert, Button, Title, ListState } from '../components/ui';
 import { t } from '../i18n';
 
 interface Filters {
@@ -116,7 +116,6 @@ export function Cameras() {
     setView(v);
     if (v === 'map') requestAnimationFrame(() => results.current?.scrollIntoView({ block: 'start' }));
   }
-  const offline = !navigator.onLine;
 
   return (
     <section class="screen">
@@ -204,29 +203,14 @@ export function Cameras() {
         </div>
       </form>
       <Alert kind="info" message={notice} />
-      {error && offline && (
-        <p class="card muted" role="status" data-testid="cameras-offline">
-          {t('cameras.offline')}
-        </p>
-      )}
-      {error && !offline && (
-        <div class="card form">
-          <Alert message={error} />
-          <Button type="button" onClick={() => setReloads((n) => n + 1)}>
-            {t('common.retry')}
-          </Button>
-        </div>
-      )}
-      {!shown && !error && (
-        <p class="card muted" role="status">
-          {t('common.loading')}
-        </p>
-      )}
-      {shown && shown.length === 0 && (
-        <p class="card muted" data-testid="cameras-empty">
-          {t('cameras.empty')}
-        </p>
-      )}
+      <ListState
+        items={shown}
+        error={error}
+        onRetry={() => setReloads((n) => n + 1)}
+        empty={t('cameras.empty')}
+        emptyTestId="cameras-empty"
+        offline={{ text: t('cameras.offline'), testId: 'cameras-offline' }}
+      />
       {shown && shown.length > 0 && (
         <p class="muted" role="status" data-testid="cameras-count">
           {t('cameras.count', { n: shown.length })}

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Alert, Button, Field, Title } from '../components/ui';
+import { Alert, Button, Field, Title, LoadState } from '../components/ui';
 import { checkCvForm, cvPayload, emptyForm, formFromCv, type CvForm as Form, type CvView } from '../cvs/form';
-import { BackLink, LoadState, TextArea } from '../cvs/parts';
+import { BackLink, TextArea } from '../cvs/parts';
 import { PdfCard, uploadPdf } from '../cvs/pdf-card';
 import { describeCvProblem } from '../cvs/problem';
 import { CertificateRows, EducationRows, ExperienceRows, LanguageRows, SkillChips } from '../cvs/rows';

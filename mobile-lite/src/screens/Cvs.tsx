@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
 import type { components } from '../api/schema';
-import { Alert, Button, Title } from '../components/ui';
+import { Alert, Button, Title, LoadState } from '../components/ui';
 import { when } from '../cvs/format';
-import { BackLink, LoadState, wantedSalary } from '../cvs/parts';
+import { BackLink, wantedSalary } from '../cvs/parts';
 import { takeNotice } from '../feedback/notice';
 import { t } from '../i18n';
 

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Alert, Button, Title } from '../components/ui';
+import { Alert, Button, Title, LoadState } from '../components/ui';
 import type { Company } from '../employer/company-form';
 import { CompanyEditor } from '../employer/company-editor';
 import { CompanyHead } from '../employer/company-parts';
 import { loadMyCompanies } from '../employer/refs';
-import { LoadState } from '../cvs/parts';
 import { t } from '../i18n';
 
 /**

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Alert, Title } from '../components/ui';
+import { Alert, Title, LoadState } from '../components/ui';
 import { AppChip, appStatusText, StageCard, type Application } from '../employer/application-parts';
 import { CvCard } from '../employer/cv';
-import { BackLink, LoadState } from '../cvs/parts';
+import { BackLink } from '../cvs/parts';
 import { when } from '../cvs/format';
 import { t } from '../i18n';
 import { MessageThread } from '../jobs/thread';

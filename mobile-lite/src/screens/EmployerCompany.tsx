@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Alert, Button, Title } from '../components/ui';
+import { Alert, Button, Title, LoadState } from '../components/ui';
 import type { Company } from '../employer/company-form';
 import { CompanyEditor } from '../employer/company-editor';
 import { CompanyFacts, CompanyHead } from '../employer/company-parts';
-import { BackLink, LoadState } from '../cvs/parts';
+import { BackLink } from '../cvs/parts';
 import { WorkforceReportCard } from '../employer/report';
 import { StaffCard } from '../employer/staff';
 import { t } from '../i18n';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Button, Title } from '../components/ui';
+import { Button, Title, LoadState } from '../components/ui';
 import type { Company } from '../employer/company-form';
-import { BackLink, LoadState } from '../cvs/parts';
+import { BackLink } from '../cvs/parts';
 import { SelectField, Tabs } from '../employer/fields';
 import { PostingChip, postingStatusText } from '../employer/posting-parts';
 import { POSTING_STATUSES, type Posting, type PostingStatus } from '../employer/posting-form';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Alert, Button, Title } from '../components/ui';
+import { Alert, Button, Title, LoadState } from '../components/ui';
 import { canReopen } from '../feedback/form';
 import { takeNotice } from '../feedback/notice';
 import {
@@ -172,17 +172,8 @@ export function FeedbackDetail(props: { id: string }) {
         <Title>{t('feedback.detailTitle')}</Title>
         {missing ? (
           <Alert message={t('feedback.missing')} />
-        ) : error ? (
-          <div class="card form">
-            <Alert message={error} />
-            <Button type="button" onClick={() => reload()}>
-              {t('common.retry')}
-            </Button>
-          </div>
         ) : (
-          <p class="card muted" role="status">
-            {t('common.loading')}
-          </p>
+          <LoadState error={error} onRetry={() => reload()} />
         )}
         {back}
       </section>

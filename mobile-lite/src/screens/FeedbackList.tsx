@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Alert, Button, Title } from '../components/ui';
+import { Alert, Button, Title, ListState } from '../components/ui';
 import type { Draft } from '../feedback/drafts';
 import { takeNotice } from '../feedback/notice';
 import { deleteDraft, DRAFTS_CHANGED, flush, myDrafts, startOutbox } from '../feedback/outbox';
@@ -107,7 +107,6 @@ export function FeedbackList() {
     window.addEventListener('online', online);
     return () => window.removeEventListener('online', online);
   }, []);
-  const offline = !navigator.onLine;
   const pending = drafts.filter((d) => d.state === 'pending').length;
 
   return (
@@ -131,29 +130,14 @@ export function FeedbackList() {
         </div>
       )}
       <div class="fb-section">
-        {error && offline && (
-          <p class="card muted" role="status" data-testid="feedback-list-offline">
-            {t('feedback.listOffline')}
-          </p>
-        )}
-        {error && !offline && (
-          <div class="card form">
-            <Alert message={error} />
-            <Button type="button" onClick={() => setReloads((n) => n + 1)}>
-              {t('common.retry')}
-            </Button>
-          </div>
-        )}
-        {!items && !error && (
-          <p class="card muted" role="status">
-            {t('common.loading')}
-          </p>
-        )}
-        {items && items.length === 0 && drafts.length === 0 && (
-          <p class="card muted" data-testid="feedback-empty">
-            {t('feedback.empty')}
-          </p>
-        )}
+        <ListState
+          items={items}
+          error={error}
+          onRetry={() => setReloads((n) => n + 1)}
+          empty={drafts.length === 0 ? t('feedback.empty') : null}
+          emptyTestId="feedback-empty"
+          offline={{ text: t('feedback.listOffline'), testId: 'feedback-list-offline' }}
+        />
         {items && items.length > 0 && (
           <ul class="fb-list" data-testid="feedback-mine">
             {items.map((r) => (

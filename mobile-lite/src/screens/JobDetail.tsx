@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api } from '../api/client';
-import { Alert, Button, Title } from '../components/ui';
+import { Alert, Button, Title, LoadState } from '../components/ui';
 import { t } from '../i18n';
 import { ApplyCard } from '../jobs/apply';
 import { formatDate, shareUrl, vietnamToday } from '../jobs/format';
@@ -68,18 +68,7 @@ export function JobDetail(props: { id: string }) {
     return (
       <section class="screen">
         <Title>{t('jobs.detailTitle')}</Title>
-        {error ? (
-          <div class="card form">
-            <Alert message={navigator.onLine ? error : t('jobs.offline')} />
-            <Button type="button" onClick={() => setReloads((n) => n + 1)}>
-              {t('common.retry')}
-            </Button>
-          </div>
-        ) : (
-          <p class="card muted" role="status">
-            {t('common.loading')}
-          </p>
-        )}
+        <LoadState error={error} onRetry={() => setReloads((n) => n + 1)} />
         {back}
       </section>
     );

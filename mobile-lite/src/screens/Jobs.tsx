@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
-import { Alert, Button, Title } from '../components/ui';
+import { Alert, Button, Title, ListState } from '../components/ui';
 import { getLang, t } from '../i18n';
 import {
   buildJobQuery,
@@ -167,7 +167,6 @@ export function Jobs() {
   }, []);
 
   const set = (change: Partial<JobFilters>) => setFilters((f) => ({ ...f, ...change }));
-  const offline = !navigator.onLine;
 
   return (
     <section class="screen">
@@ -270,29 +269,14 @@ export function Jobs() {
         />
       </form>
       <Alert kind="info" message={notice} />
-      {error && offline && (
-        <p class="card muted" role="status" data-testid="jobs-offline">
-          {t('jobs.offline')}
-        </p>
-      )}
-      {error && !offline && (
-        <div class="card form">
-          <Alert message={error} />
-          <Button type="button" onClick={() => setReloads((n) => n + 1)}>
-            {t('common.retry')}
-          </Button>
-        </div>
-      )}
-      {!items && !error && (
-        <p class="card muted" role="status">
-          {t('common.loading')}
-        </p>
-      )}
-      {items && items.length === 0 && !error && (
-        <p class="card muted" data-testid="jobs-empty">
-          {t('jobs.empty')}
-        </p>
-      )}
+      <ListState
+        items={items}
+        error={error}
+        onRetry={() => setReloads((n) => n + 1)}
+        empty={t('jobs.empty')}
+        emptyTestId="jobs-empty"
+        offline={{ text: t('jobs.offline'), testId: 'jobs-offline' }}
+      />
       {items && items.length > 0 && searchedFor && (
         <p class="muted" role="status" data-testid="jobs-searched-for">
           {t('jobs.searchedFor', { q: searchedFor })}

@@ -3,7 +3,7 @@ import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
 import type { components } from '../api/schema';
 import { NOTIFICATIONS_CHANGED } from '../components/NotificationBell';
-import { Alert, Button, Title } from '../components/ui';
+import { Button, Title, ListState } from '../components/ui';
 import { when } from '../feedback/parts';
 import { pick, t } from '../i18n';
 import { navigate } from '../router';
@@ -61,24 +61,13 @@ export function Notifications() {
   return (
     <section class="screen">
       <Title>{t('notifications.title')}</Title>
-      {error && (
-        <div class="card form">
-          <Alert message={error} />
-          <Button type="button" onClick={() => setReloads((n) => n + 1)}>
-            {t('common.retry')}
-          </Button>
-        </div>
-      )}
-      {!items && !error && (
-        <p class="card muted" role="status">
-          {t('common.loading')}
-        </p>
-      )}
-      {items && items.length === 0 && (
-        <p class="card muted" data-testid="notifications-empty">
-          {t('notifications.empty')}
-        </p>
-      )}
+      <ListState
+        items={items}
+        error={error}
+        onRetry={() => setReloads((n) => n + 1)}
+        empty={t('notifications.empty')}
+        emptyTestId="notifications-empty"
+      />
       {unread > 0 && (
         <div class="actions">
           <Button

@@ -1,4 +1,5 @@
-import { Alert, Button } from '@mui/material';
+import { Alert, Box, Button, DialogActions } from '@mui/material';
+import type { ReactNode } from 'react';
 import { problemMessage, type Problem } from '../api/problem';
 import { useI18n } from '../i18n/context';
 import type { I18nValue } from '../i18n/context';
@@ -31,5 +32,35 @@ export function ProblemAlert({ problem, onRetry }: { problem: Problem; onRetry?:
         </div>
       ) : null}
     </Alert>
+  );
+}
+
+/** A problem under a dialog's fields (nothing when there is none). */
+export function DialogProblem({ problem }: { problem: Problem | null | undefined }) {
+  return problem ? (
+    <Box sx={{ mt: 2 }}>
+      <ProblemAlert problem={problem} />
+    </Box>
+  ) : null;
+}
+
+/** A dialog's footer: Cancel, then the dialog's own buttons; Cancel is disabled while the dialog works. */
+export function DialogButtons({
+  onCancel,
+  busy,
+  children,
+}: {
+  onCancel: () => void;
+  busy: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <DialogActions>
+      <Button onClick={onCancel} disabled={busy}>
+        {t('common.cancel')}
+      </Button>
+      {children}
+    </DialogActions>
   );
 }

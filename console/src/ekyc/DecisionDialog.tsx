@@ -1,9 +1,7 @@
 import {
-  Box,
   Button,
   Chip,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogContentText,
   DialogTitle,
@@ -14,7 +12,7 @@ import {
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { asProblem, fieldErrors, type Problem } from '../api/problem';
-import { describeProblem, ProblemAlert } from '../components/ProblemAlert';
+import { describeProblem, DialogProblem, DialogButtons } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/vi';
 import { useNotify } from '../notify';
@@ -134,16 +132,9 @@ export function DecisionDialog({
           helperText={fields.reason ?? t('ekycCase.reasonHelp')}
           slotProps={{ htmlInput: { maxLength: REASON_MAX, 'data-testid': 'decision-reason' } }}
         />
-        {problem ? (
-          <Box sx={{ mt: 2 }}>
-            <ProblemAlert problem={problem} />
-          </Box>
-        ) : null}
+        <DialogProblem problem={problem} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
+      <DialogButtons onCancel={onCancel} busy={busy}>
         <Button
           variant="contained"
           color={approve ? 'success' : 'error'}
@@ -153,7 +144,7 @@ export function DecisionDialog({
         >
           {t(approve ? 'ekycCase.confirmApprove' : 'ekycCase.confirmReject')}
         </Button>
-      </DialogActions>
+      </DialogButtons>
     </Dialog>
   );
 }

@@ -1,7 +1,6 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import {
-  Box,
   Button,
   Dialog,
   DialogActions,
@@ -18,7 +17,7 @@ import {
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { asProblem, type Problem } from '../api/problem';
-import { ProblemAlert } from '../components/ProblemAlert';
+import { DialogProblem } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
 import { nameIn, type FeedbackReferences } from './references';
@@ -111,11 +110,7 @@ export function BulkAssignDialog({
             </TextField>
           </>
         )}
-        {problem ? (
-          <Box sx={{ mt: 2 }}>
-            <ProblemAlert problem={problem} />
-          </Box>
-        ) : null}
+        <DialogProblem problem={problem} />
       </DialogContent>
       <DialogActions>
         {result ? (

@@ -1,17 +1,8 @@
-import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  TextField,
-} from '@mui/material';
+import { Button, Dialog, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { asProblem, fieldErrors, type Problem } from '../api/problem';
-import { ProblemAlert } from '../components/ProblemAlert';
+import { DialogProblem, DialogButtons } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
 import { REASON_MAX, reasonOk, type ModerationItem } from './queries';
 
@@ -96,16 +87,9 @@ export function DecisionDialog({
           helperText={fields.reason ?? t(approve ? 'mod.reasonOptional' : 'mod.reasonRequired')}
           slotProps={{ htmlInput: { maxLength: REASON_MAX, 'data-testid': 'mod-decision-reason' } }}
         />
-        {problem ? (
-          <Box sx={{ mt: 2 }}>
-            <ProblemAlert problem={problem} />
-          </Box>
-        ) : null}
+        <DialogProblem problem={problem} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
+      <DialogButtons onCancel={onCancel} busy={busy}>
         <Button
           variant="contained"
           color={approve ? 'success' : 'error'}
@@ -115,7 +99,7 @@ export function DecisionDialog({
         >
           {t(approve ? 'mod.confirmApprove' : 'mod.confirmReject')}
         </Button>
-      </DialogActions>
+      </DialogButtons>
     </Dialog>
   );
 }

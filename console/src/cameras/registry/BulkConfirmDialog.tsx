@@ -1,15 +1,7 @@
-import {
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-} from '@mui/material';
+import { Button, Dialog, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import { asProblem, type Problem } from '../../api/problem';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { DialogProblem, DialogButtons } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/context';
 import { useNotify } from '../../notify';
 import { bulkCameras, type BulkAction } from './queries';
@@ -57,16 +49,9 @@ export function BulkConfirmDialog({ action, ids, onCancel, onDone }: Props) {
       </DialogTitle>
       <DialogContent>
         <DialogContentText>{t(`camerasRegistry.bulk.confirmBody.${action}`)}</DialogContentText>
-        {problem ? (
-          <Box sx={{ mt: 2 }}>
-            <ProblemAlert problem={problem} />
-          </Box>
-        ) : null}
+        <DialogProblem problem={problem} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
+      <DialogButtons onCancel={onCancel} busy={busy}>
         <Button
           variant="contained"
           color={action === 'delete' ? 'error' : 'primary'}
@@ -76,7 +61,7 @@ export function BulkConfirmDialog({ action, ids, onCancel, onDone }: Props) {
         >
           {t(`camerasRegistry.bulk.${action}`)}
         </Button>
-      </DialogActions>
+      </DialogButtons>
     </Dialog>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Alert,
   Autocomplete,
-  Box,
   Button,
   Chip,
   Dialog,
@@ -15,7 +14,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { asProblem, fieldErrors, type Problem } from '../../api/problem';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { DialogProblem } from '../../components/ProblemAlert';
 import { filterCommunes, type Commune } from '../../feedback/references';
 import { useI18n } from '../../i18n/context';
 import { useNotify } from '../../notify';
@@ -268,11 +267,7 @@ export function CameraFormDialog({ camera: initial, communes, onClose, onSaved }
             {t('camerasRegistry.form.fixErrors')}
           </Alert>
         ) : null}
-        {problem && !underFields ? (
-          <Box sx={{ mt: 2 }}>
-            <ProblemAlert problem={problem} />
-          </Box>
-        ) : null}
+        <DialogProblem problem={underFields ? null : problem} />
       </DialogContent>
       <DialogActions>
         {camera ? (

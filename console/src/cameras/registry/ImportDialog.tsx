@@ -2,10 +2,8 @@ import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
   Alert,
-  Box,
   Button,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogContentText,
   DialogTitle,
@@ -18,7 +16,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { asProblem, type Problem } from '../../api/problem';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { DialogProblem, DialogButtons } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/context';
 import { useNotify } from '../../notify';
 import { errorsByLine, importTemplate } from './csv';
@@ -164,16 +162,9 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
             </List>
           </Alert>
         ) : null}
-        {problem ? (
-          <Box sx={{ mt: 2 }}>
-            <ProblemAlert problem={problem} />
-          </Box>
-        ) : null}
+        <DialogProblem problem={problem} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
+      <DialogButtons onCancel={onClose} busy={busy}>
         <Button
           variant="outlined"
           onClick={() => void run(true)}
@@ -190,7 +181,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         >
           {t('camerasRegistry.import.run')}
         </Button>
-      </DialogActions>
+      </DialogButtons>
     </Dialog>
   );
 }

@@ -152,25 +152,36 @@ test('an operator triages a citizen report on the console and the sxd officer re
     () => document.querySelector('[data-testid="fb-map"]')?.getAttribute('data-points') === '1',
   );
 
-  // The map shows only that report: find its blue point in the map's pixels and click it.
-  await page.waitForTimeout(500);
+  // The map shows only that report: find its blue point in the map's pixels and click it. The map may still be
+  // drawing the previous points when the count changes (slow under load), so look again until a click opens it.
   const box = await map.boundingBox();
   assert.ok(box);
-  const { data: px, info } = await sharp(await map.screenshot())
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  let hit: { x: number; y: number } | undefined;
-  for (let y = 90; y < info.height - 30 && !hit; y++)
-    for (let x = 0; x < info.width - 50 && !hit; x++) {
-      const i = (y * info.width + x) * 3;
-      const [r, g, b] = [px[i] ?? 0, px[i + 1] ?? 0, px[i + 2] ?? 0];
-      if (r < 110 && g > 100 && g < 180 && b > 180) hit = { x: x + 2, y: y + 3 };
-    }
-  assert.ok(hit, 'the submitted report is drawn on the map');
-  const scale = box.width / info.width;
-  await page.mouse.click(box.x + hit.x * scale, box.y + hit.y * scale);
-  await page.waitForURL(new RegExp(`/console/feedback/${id}\\?`));
+  let found = false;
+  let opened = false;
+  for (let attempt = 0; attempt < 6 && !opened; attempt++) {
+    await page.waitForTimeout(500);
+    const { data: px, info } = await sharp(await map.screenshot())
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    let hit: { x: number; y: number } | undefined;
+    for (let y = 90; y < info.height - 30 && !hit; y++)
+      for (let x = 0; x < info.width - 50 && !hit; x++) {
+        const i = (y * info.width + x) * 3;
+        const [r, g, b] = [px[i] ?? 0, px[i + 1] ?? 0, px[i + 2] ?? 0];
+        if (r < 110 && g > 100 && g < 180 && b > 180) hit = { x: x + 2, y: y + 3 };
+      }
+    if (!hit) continue;
+    found = true;
+    const scale = box.width / info.width;
+    await page.mouse.click(box.x + hit.x * scale, box.y + hit.y * scale);
+    opened = await page.waitForURL(new RegExp(`/console/feedback/${id}\\?`), { timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
+  }
+  assert.ok(found, 'the submitted report is drawn on the map');
+  assert.ok(opened, 'clicking its point on the map opens the report');
   await page.getByTestId('fb-report').waitFor();
   await page.keyboard.press('Escape');
   await page.getByTestId('fb-report').waitFor({ state: 'detached' });

@@ -154,7 +154,12 @@ export class CameraChannel {
       const s = Math.round(c.CAMERA_STALL_MS / 100) / 10;
       this.proc = null;
       void proc.kill(0);
-      this.onExit({ code: null, signal: 'SIGKILL', message: `no video for ${s} s`, spawnFailed: false });
+      this.onExit({
+        code: null,
+        signal: 'SIGKILL',
+        message: `Không nhận được hình trong ${s} giây`,
+        spawnFailed: false,
+      });
     }, every);
   }
 
@@ -240,7 +245,9 @@ export class CameraChannel {
     const state = classifyExit(info.message, info.spawnFailed);
     const message =
       info.message ??
-      (info.code === 0 ? 'the camera ended the stream' : `ffmpeg exited (${info.code ?? info.signal})`);
+      (info.code === 0
+        ? 'Camera đã ngừng phát luồng video'
+        : `ffmpeg dừng bất thường (${info.code ?? info.signal})`);
     this.deps.log.warn({ cameraId: this.cameraId, ...info, state }, 'camera transcoder exited');
     this.setState(state, message);
     if (this.viewers.size === 0) return void this.dispose();

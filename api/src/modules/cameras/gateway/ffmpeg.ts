@@ -119,7 +119,7 @@ export function startTranscode(
     done({
       code: null,
       signal: null,
-      message: redact(err.code === 'ENOENT' ? `ffmpeg not found (${o.ffmpegPath})` : err.message),
+      message: redact(err.code === 'ENOENT' ? `Không tìm thấy ffmpeg (${o.ffmpegPath})` : err.message),
       spawnFailed: err.code === 'ENOENT' || err.code === 'EACCES' || child.pid === undefined,
     });
   });
@@ -143,7 +143,7 @@ export function startTranscode(
     done({
       code,
       signal,
-      message: notRun ? `ffmpeg not found (${o.ffmpegPath})` : last,
+      message: notRun ? `Không tìm thấy ffmpeg (${o.ffmpegPath})` : last,
       spawnFailed: notRun,
     });
   });

@@ -124,8 +124,10 @@ describe('live gateway without ffmpeg', () => {
       const id = h.addCamera('rtsp://127.0.0.1:9/live');
       const v = openViewer(h.wsUrl(id), await h.token(['ioc_operator']));
       await v.waitFor(() => v.statuses.some((s) => s.state === 'error'), 5000, 'an error status');
-      expect(v.statuses.find((s) => s.state === 'error')?.message).toMatch(/ffmpeg not found/);
-      expect(h.reports.find((r) => r.report.state === 'error')?.report.message).toMatch(/ffmpeg not found/);
+      expect(v.statuses.find((s) => s.state === 'error')?.message).toMatch(/Không tìm thấy ffmpeg/);
+      expect(h.reports.find((r) => r.report.state === 'error')?.report.message).toMatch(
+        /Không tìm thấy ffmpeg/,
+      );
       await new Promise((r) => setTimeout(r, 600)); // several retries
       expect(v.ws.readyState).toBe(v.ws.OPEN);
       v.ws.close();

@@ -97,10 +97,10 @@ export function RegistryTab() {
       {
         field: 'state',
         headerName: t('camerasRegistry.col.state'),
-        width: 120,
+        width: 150,
         renderCell: ({ row }) => <LiveStateChip camera={row} />,
       },
-      { field: 'rtspHost', headerName: t('camerasRegistry.col.host'), width: 135, sortable: false },
+      { field: 'rtspHost', headerName: t('camerasRegistry.col.host'), width: 160, sortable: false },
       {
         field: 'enabled',
         headerName: t('camerasRegistry.col.enabled'),
@@ -111,7 +111,7 @@ export function RegistryTab() {
       {
         field: 'updatedAt',
         headerName: t('camerasRegistry.col.updated'),
-        width: 145,
+        width: 155,
         sortingOrder: ['desc'],
         valueGetter: (_v, row) => formatDateTime(row.updatedAt, lang)?.slice(0, 16),
       },

@@ -152,14 +152,15 @@ test('an operator triages a citizen report on the console and the sxd officer re
     () => document.querySelector('[data-testid="fb-map"]')?.getAttribute('data-points') === '1',
   );
 
-  // The map shows only that report: find its blue point in the map's pixels and click it. The map may still be
-  // drawing the previous points when the count changes (slow under load), so look again until a click opens it.
-  const box = await map.boundingBox();
-  assert.ok(box);
+  // The map shows only that report: find its blue point in the map's pixels and click it there (a position in the
+  // map element, not on the page: the page may scroll a little while the queue shrinks). The map may also still be
+  // drawing the previous points when the count changes, so look again until a click opens the report.
   let found = false;
   let opened = false;
   for (let attempt = 0; attempt < 6 && !opened; attempt++) {
     await page.waitForTimeout(500);
+    const box = await map.boundingBox();
+    assert.ok(box);
     const { data: px, info } = await sharp(await map.screenshot())
       .removeAlpha()
       .raw()
@@ -174,7 +175,7 @@ test('an operator triages a citizen report on the console and the sxd officer re
     if (!hit) continue;
     found = true;
     const scale = box.width / info.width;
-    await page.mouse.click(box.x + hit.x * scale, box.y + hit.y * scale);
+    await map.click({ position: { x: hit.x * scale, y: hit.y * scale } });
     opened = await page.waitForURL(new RegExp(`/console/feedback/${id}\\?`), { timeout: 3000 }).then(
       () => true,
       () => false,

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { startProduct, launchBrowser, shot, consoleSignIn, type Product } from './harness.ts';
 import { startTestCameras, type TestCameras } from '../scripts/test-cameras.mjs';
@@ -240,6 +241,42 @@ test('the operator adds, tests, imports, disables cameras and reads the outage h
   );
   await page.getByRole('listbox').waitFor({ state: 'detached' });
   await page.screenshot({ path: shot('console-camera-outages') });
+
+  // Paging: a camera with a long history (older changes written straight into the database) lists the newest
+  // 100 changes first, and "Xem thêm" loads the rest until there is no more.
+  const db = new pg.Client({ connectionString: product.databaseUrl });
+  await db.connect();
+  try {
+    await db.query(
+      `INSERT INTO camera_status_events (camera_id, state, previous_state, at)
+       SELECT $1, CASE WHEN i % 2 = 0 THEN 'live' ELSE 'offline' END,
+              CASE WHEN i % 2 = 0 THEN 'offline' ELSE 'live' END, now() - interval '2 days' - i * interval '1 minute'
+       FROM generate_series(1, 130) AS i`,
+      [live.id],
+    );
+  } finally {
+    await db.end();
+  }
+  const history = await fetch(`${product.url}/api/v1/cameras/events?cameraId=${live.id}&limit=500`, {
+    headers: { authorization: `Bearer ${token}` },
+  }).then((r) => r.json() as Promise<{ items: unknown[] }>);
+  assert.ok(history.items.length > 130, `the API lists the whole history (${history.items.length})`);
+  const loaded = (n: number) =>
+    page.waitForFunction(
+      (m) => document.querySelector('[data-testid="cam-out-count"]')?.textContent?.startsWith(`${m} `),
+      n,
+      { timeout: 10_000 },
+    );
+  await outages.getByRole('combobox', { name: 'Trạng thái' }).click();
+  await page.getByRole('option', { name: 'Tất cả', exact: true }).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  await outages.getByRole('combobox', { name: 'Camera' }).click();
+  await page.getByRole('option', { name: /^Ngã Sáu — camera thử nghiệm/ }).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  await loaded(100);
+  await page.getByTestId('cam-out-more').click();
+  await loaded(history.items.length);
+  assert.equal(await page.getByTestId('cam-out-more').count(), 0, 'nothing more to load');
 
   // Deleting one camera from its form, after a confirmation.
   await page.getByTestId('cameras-tab-registry').click();

@@ -29,6 +29,8 @@ const freePort = () =>
 export interface Product {
   url: string;
   outbox: string;
+  /** The product's database, for a test that must set up more than the API allows (e.g. a long history). */
+  databaseUrl: string;
   lastCode(phoneE164: string): string;
   /** Sign in through the API as a fixed test device, answering the SMS code a new device is asked for. */
   login(phone: string, password: string): Promise<ApiSession>;
@@ -110,6 +112,8 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
   return {
     url,
     outbox,
+    databaseUrl:
+      env.DATABASE_URL ?? `postgres://daklak:daklak-embedded@127.0.0.1:${env.EMBEDDED_PG_PORT}/daklak_id`,
     async login(phone, password) {
       const post = (body: object) =>
         fetch(`${url}/api/v1/auth/login`, {

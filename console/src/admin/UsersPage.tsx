@@ -1,5 +1,4 @@
-import SearchIcon from '@mui/icons-material/Search';
-import { Box, Chip, InputAdornment, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import {
   DataGrid,
   type GridColDef,
@@ -12,10 +11,11 @@ import { useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { SearchField } from '../components/SearchField';
 import { useI18n } from '../i18n/context';
 import { KNOWN_ROLES, roleLabel, sortRoles } from '../roles';
 import { formatDateTime, nationalPhone } from '../time';
-import { useApiQuery, useDebouncedCallback } from '../useApiQuery';
+import { useApiQuery } from '../useApiQuery';
 import { useGridLocaleText } from '../gridLocale';
 import { buildUsersQuery } from './queries';
 import { UserDrawer } from './UserDrawer';
@@ -29,17 +29,11 @@ export function UsersPage() {
   const navigate = useNavigate();
   const { userId } = useParams();
 
-  const [searchText, setSearchText] = useState('');
   const [q, setQ] = useState('');
   const [role, setRole] = useState('');
   const [status, setStatus] = useState('');
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 25 });
   const [sortModel, setSortModel] = useState<GridSortModel>([{ field: 'createdAt', sort: 'desc' }]);
-
-  const applySearch = useDebouncedCallback((value: string) => {
-    setQ(value);
-    setPagination((p) => ({ ...p, page: 0 }));
-  }, 350);
 
   const query = useMemo(
     () =>
@@ -158,26 +152,15 @@ export function UsersPage() {
 
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <TextField
+          <SearchField
             label={t('users.searchLabel')}
-            type="search"
-            size="small"
-            value={searchText}
-            onChange={(e) => {
-              setSearchText(e.target.value);
-              applySearch(e.target.value);
+            value={q}
+            onSearch={(value) => {
+              setQ(value);
+              setPagination((p) => ({ ...p, page: 0 }));
             }}
+            testId="user-search"
             sx={{ flex: 1, minWidth: 240 }}
-            slotProps={{
-              htmlInput: { 'data-testid': 'user-search', maxLength: 100 },
-              input: {
-                startAdornment: (
-                  <InputAdornment position="start">
-                    <SearchIcon fontSize="small" />
-                  </InputAdornment>
-                ),
-              },
-            }}
           />
           <TextField
             select

@@ -1,5 +1,4 @@
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
-import SearchIcon from '@mui/icons-material/Search';
 import {
   Autocomplete,
   Box,
@@ -7,7 +6,6 @@ import {
   Checkbox,
   Chip,
   FormControlLabel,
-  InputAdornment,
   ListItemText,
   MenuItem,
   Paper,
@@ -15,9 +13,8 @@ import {
   Switch,
   TextField,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { SearchField } from '../components/SearchField';
 import { useI18n } from '../i18n/context';
-import { useDebouncedCallback } from '../useApiQuery';
 import { statusCss } from './deadline';
 import {
   EMPTY_FILTERS,
@@ -38,35 +35,19 @@ interface Props {
 /** The queue's filter bar: status (several), category, department, commune, overdue, dates, free text. */
 export function QueueFilters({ filters, refs, onChange }: Props) {
   const { t, lang } = useI18n();
-  const [text, setText] = useState(filters.q);
-  const applyText = useDebouncedCallback((q: string) => onChange({ q }), 400);
-  // The URL may change the text from outside (back button, clear).
-  useEffect(() => setText(filters.q), [filters.q]);
 
   const commune = refs.commune(filters.commune) ?? null;
   const small = { size: 'small' as const };
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="fb-filters">
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
-        <TextField
-          {...small}
+        <SearchField
           label={t('fb.filter.q')}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            applyText(e.target.value);
-          }}
+          value={filters.q}
+          onSearch={(q) => onChange({ q })}
+          delayMs={400}
+          testId="fb-filter-q"
           sx={{ width: 220 }}
-          slotProps={{
-            htmlInput: { maxLength: 100, 'data-testid': 'fb-filter-q' },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
         />
         <TextField
           {...small}
@@ -189,7 +170,6 @@ export function QueueFilters({ filters, refs, onChange }: Props) {
         <Box sx={{ flex: 1 }} />
         <Button
           onClick={() => {
-            setText('');
             onChange({ ...EMPTY_FILTERS, sort: filters.sort, pageSize: filters.pageSize });
           }}
           startIcon={<FilterAltOffIcon />}

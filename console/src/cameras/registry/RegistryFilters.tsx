@@ -1,21 +1,18 @@
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
 import { STATE_LABEL } from '../StateChip';
-import SearchIcon from '@mui/icons-material/Search';
 import {
   Autocomplete,
   Button,
   Checkbox,
-  InputAdornment,
   ListItemText,
   MenuItem,
   Paper,
   Stack,
   TextField,
 } from '@mui/material';
-import { useState } from 'react';
 import { filterCommunes, type Commune } from '../../feedback/references';
+import { SearchField } from '../../components/SearchField';
 import { useI18n } from '../../i18n/context';
-import { useDebouncedCallback } from '../../useApiQuery';
 import { CAMERA_STATES, type CameraState } from './form';
 import { EMPTY_REGISTRY_FILTERS, type RegistryFilters as Filters } from './queries';
 
@@ -33,33 +30,17 @@ const hasFilters = (f: Filters) =>
 /** The registry's filter bar: free text, states (several), tag, commune, enabled. */
 export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
   const { t } = useI18n();
-  const [text, setText] = useState(filters.q);
-  const applyText = useDebouncedCallback((q: string) => onChange({ q }), 350);
   const commune = communes.find((c) => c.code === filters.communeCode) ?? null;
   const small = { size: 'small' as const };
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="cam-reg-filters">
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5, alignItems: 'center' }}>
-        <TextField
-          {...small}
-          type="search"
+        <SearchField
           label={t('camerasRegistry.search')}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            applyText(e.target.value);
-          }}
+          value={filters.q}
+          onSearch={(q) => onChange({ q })}
+          testId="cam-reg-search"
           sx={{ flex: 1, minWidth: 200 }}
-          slotProps={{
-            htmlInput: { maxLength: 100, 'data-testid': 'cam-reg-search' },
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-          }}
         />
         <TextField
           {...small}
@@ -137,7 +118,6 @@ export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
         </TextField>
         <Button
           onClick={() => {
-            setText('');
             onChange({ ...EMPTY_REGISTRY_FILTERS, sort: filters.sort, pageSize: filters.pageSize });
           }}
           startIcon={<FilterAltOffIcon />}

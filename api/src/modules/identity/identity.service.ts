@@ -10,6 +10,7 @@ import { permissionsOf, type Role } from '../../platform/auth/permissions.ts';
 import { audit, type AuditActor } from '../../platform/audit.ts';
 import { Conflict, Forbidden, NotFound, RateLimited, Unauthenticated } from '../../platform/errors.ts';
 import type { MeDto, SessionDto } from './identity.schemas.ts';
+import { runPrepared, type PreparedQuery } from '../../db/prepared.ts';
 
 export interface IdentityDeps {
   sequelize: Sequelize;
@@ -20,6 +21,13 @@ export interface IdentityDeps {
 }
 
 const DEVICE_TICKET_MINUTES = 10;
+
+const ME_QUERY: PreparedQuery = {
+  name: 'identity.me',
+  text: `SELECT u.id, u.phone, u.full_name, u.identity_level, u.created_at, u.status,
+      coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+    FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = $1 GROUP BY u.id`,
+};
 
 const INVALID_CREDENTIALS = {
   vi: 'Số điện thoại hoặc mật khẩu không đúng.',
@@ -393,9 +401,9 @@ export function createIdentityService(deps: IdentityDeps) {
     });
   }
 
-  /** One round trip, no model instances: /me is the hottest authenticated route. */
+  /** One round trip, no model instances, a prepared plan: /me is the hottest authenticated route. */
   async function me(userId: string): Promise<MeDto> {
-    const [row] = await sequelize.query<{
+    const [row] = await runPrepared<{
       id: string;
       phone: string;
       full_name: string;
@@ -403,12 +411,7 @@ export function createIdentityService(deps: IdentityDeps) {
       created_at: Date;
       status: string;
       roles: Role[];
-    }>(
-      `SELECT u.id, u.phone, u.full_name, u.identity_level, u.created_at, u.status,
-         coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
-       FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = :id GROUP BY u.id`,
-      { replacements: { id: userId }, type: QueryTypes.SELECT },
-    );
+    }>(sequelize, ME_QUERY, [userId]);
     if (!row || row.status !== 'active')
       throw new Unauthenticated('account_unavailable', {
         vi: 'Tài khoản không còn hoạt động. Hãy đăng nhập lại.',

@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SignJWT, jwtVerify, exportJWK, type JWK } from 'jose';
 import type { Config } from '../../config.ts';
+import { VerifiedTokenCache } from './token-cache.ts';
 
 export interface AccessClaims {
   sub: string;
-  roles: string[];
+  roles: readonly string[];
   sid: string;
 }
 
@@ -55,6 +56,7 @@ export function createTokenSigner(privateKey: KeyObject, config: Config): TokenS
   const kid = createHash('sha256').update(spki).digest('base64url').slice(0, 8);
   const ttl = config.ACCESS_TOKEN_TTL_SECONDS;
   const issuer = config.JWT_ISSUER;
+  const verified = new VerifiedTokenCache<AccessClaims>(config.ACCESS_TOKEN_CACHE_SIZE);
   return {
     kid,
     issueAccess: (c) =>
@@ -68,6 +70,8 @@ export function createTokenSigner(privateKey: KeyObject, config: Config): TokenS
         .setJti(randomBytes(9).toString('base64url'))
         .sign(privateKey),
     async verifyAccess(token) {
+      const known = verified.get(token);
+      if (known) return known;
       const { payload } = await jwtVerify(token, publicKey, {
         issuer,
         audience: 'daklak-id-api',
@@ -76,7 +80,11 @@ export function createTokenSigner(privateKey: KeyObject, config: Config): TokenS
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !Array.isArray(payload.roles))
         throw new Error('malformed token');
-      return { sub: payload.sub, sid: payload.sid, roles: payload.roles.map(String) };
+      // Frozen: the cache hands the same object to every later request with this token.
+      const claims = { sub: payload.sub, sid: payload.sid, roles: Object.freeze(payload.roles.map(String)) };
+      Object.freeze(claims);
+      if (typeof payload.exp === 'number') verified.set(token, claims, payload.exp);
+      return claims;
     },
     // Personal QR tokens: same key, their own type, kept short so the QR stays small (user id as 16
     // raw bytes in base64url, no issuer/audience: the "dlid-qr" type alone marks them).

@@ -98,6 +98,11 @@ async function main() {
   const base = `http://127.0.0.1:${basePort}`;
   await waitFor(`${base}/healthz`, baseProc);
 
+  const floorPort = await freePort();
+  const floorProc = start([path.join(root, 'scripts/bench-express-floor.mjs')], { PORT: String(floorPort) });
+  const floor = `http://127.0.0.1:${floorPort}`;
+  await waitFor(`${floor}/healthz`, floorProc);
+
   const headers = { authorization: `Bearer ${login.accessToken}` };
   const check = await fetch(`${base}/api/v1/me`, { headers });
   if (!check.ok) throw new Error(`baseline /me answered ${check.status}`);
@@ -117,6 +122,8 @@ async function main() {
     const a = await cannon(api + p, h, c);
     rows.push({ name: `${name} — ${c} connections`, a, b });
   }
+  await autocannon({ url: `${floor}/healthz`, connections: 10, duration: 2 });
+  const bare = await cannon(`${floor}/healthz`, {}, CONNECTIONS);
   const fmt = (r) =>
     `${Math.round(r.requests.average).toString().padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${r.errors + r.non2xx}`;
   console.log(`\nbench:api — ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}`);
@@ -126,6 +133,8 @@ async function main() {
     console.log(`  Đắk Lắk ID API (Express):  ${fmt(a)}`);
     console.log(`  ratio API/baseline: ${(a.requests.average / b.requests.average).toFixed(2)}`);
   }
+  console.log(`\nGET /healthz on Express 5 alone (no middleware, no database) — ${CONNECTIONS} connections`);
+  console.log(`  floor of any Express route:  ${fmt(bare)}`);
   const me = rows[1];
   const ratio = me.a.requests.average / me.b.requests.average;
   console.log(
@@ -133,6 +142,10 @@ async function main() {
       ratio >= 0.5 && me.a.latency.p99 < 25 ? 'met' : 'NOT met'
     }`,
   );
+  if (bare.latency.p99 >= 25)
+    console.log(
+      `  (on this machine Express 5 alone, answering a constant, has p99 ${bare.latency.p99} ms at ${CONNECTIONS} connections)`,
+    );
   if (admin) {
     for (const c of children) c.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));

@@ -12,3 +12,5 @@ export declare function measure(distDir: string): {
   totalBytes: number;
 };
 export declare function report(totalBytes: number, budgetKb?: number): { ok: boolean; line: string };
+export declare const DOMAIN_PREFIXES: string[];
+export declare function domainKeysInFirstScreen(distDir: string): string[];

@@ -1,6 +1,7 @@
-// Fails the build when the JavaScript the first screen loads grows past the budget.
-// "First screen" = the entry chunk of index.html plus every chunk it imports statically (recursively),
-// as listed in dist/.vite/manifest.json. Lazy chunks (dynamic imports) are not counted.
+// Fails the build when the JavaScript the first screen loads grows past the budget, or when it uses a text
+// of the service domains (those arrive with the domain screens, src/i18n/domains.ts, so the first screen
+// would show a bare key). "First screen" = the entry chunk of index.html plus every chunk it imports
+// statically (recursively), as listed in dist/.vite/manifest.json. Lazy chunks (dynamic imports) are not counted.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,34 @@ export function measure(distDir) {
   return { files, totalBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0) };
 }
 
+/** Key prefixes of the texts in src/i18n/domains.ts (a test checks that they match its keys). */
+export const DOMAIN_PREFIXES = [
+  'feedback',
+  'notifications',
+  'jobs',
+  'apps',
+  'cvs',
+  'thread',
+  'employer',
+  'cameras',
+];
+
+/** Domain text keys quoted in the first screen's code, as `file: key` lines (none expected). */
+export function domainKeysInFirstScreen(distDir) {
+  const manifest = JSON.parse(readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8'));
+  // A whole key in quotes, or the fixed head of a key built in a template (`cameras.state.${s}`).
+  const quoted = new RegExp(
+    `["'\`]((?:${DOMAIN_PREFIXES.join('|')})\\.[A-Za-z][\\w.]*)(?:["'\`]|\\$\\{)`,
+    'g',
+  );
+  const found = [];
+  for (const file of firstScreenFiles(manifest)) {
+    const code = readFileSync(path.join(distDir, file), 'utf8');
+    for (const m of code.matchAll(quoted)) found.push(`${file}: ${m[1]}`);
+  }
+  return [...new Set(found)];
+}
+
 export function report(totalBytes, budgetKb = BUDGET_KB) {
   const kb = (totalBytes / 1024).toFixed(1);
   return {
@@ -52,6 +81,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(line);
   if (!ok) {
     console.error(`over budget by ${((totalBytes - BUDGET_KB * 1024) / 1024).toFixed(1)} KB`);
+    process.exit(1);
+  }
+  const early = domainKeysInFirstScreen(distDir);
+  if (early.length) {
+    console.error(
+      `the first screen uses texts that load only with the domain screens:\n  ${early.join('\n  ')}`,
+    );
     process.exit(1);
   }
 }

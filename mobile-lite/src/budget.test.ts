@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstScreenFiles, measure, report } from '../scripts/check-budget.mjs';
+import { domainKeysInFirstScreen, firstScreenFiles, measure, report } from '../scripts/check-budget.mjs';
 
 const script = fileURLToPath(new URL('../scripts/check-budget.mjs', import.meta.url));
 
@@ -98,6 +98,28 @@ describe('check-budget', () => {
       expect(stdout).toMatch(/mobile-lite first-screen JS: 1\d\d\.\d KB gzip \(budget 100 KB\)/);
     } finally {
       rmSync(big, { recursive: true, force: true });
+    }
+  });
+
+  it('finds domain text keys in the first screen, quoted or as a template head, and not in lazy chunks', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'budget-keys-'));
+    try {
+      writeFixture(dir, {
+        ...contents,
+        'assets/index-a1.js': 'x(t("nav.home"),t("feedback.mineTitle"),t(`cameras.state.${s}`),"apps.x"+y)',
+        'assets/shared-c3.js': "u('jobsite.x'),u('employer.title')",
+        'assets/Lazy-e5.js': 't("jobs.title")',
+      });
+      expect(domainKeysInFirstScreen(dir).sort()).toEqual([
+        'assets/index-a1.js: apps.x',
+        'assets/index-a1.js: cameras.state.',
+        'assets/index-a1.js: feedback.mineTitle',
+        'assets/shared-c3.js: employer.title',
+      ]);
+      writeFixture(dir, contents);
+      expect(domainKeysInFirstScreen(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,20 +1,23 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Alert, Button } from './components/ui';
-import { t } from './i18n';
+import { loadDomainTexts, t } from './i18n';
 
 /** Sent when a lazily loaded screen has rendered, so the app names the tab and focuses its heading. */
 export const SCREEN_READY = 'dlid:screenready';
 
-/** Imports `load` once, shared by every render; a failed import is retried by the next call. */
+/**
+ * Imports `load` once, with the service domains' texts, shared by every render; a failed import is
+ * retried by the next call.
+ */
 function once<T>(load: () => Promise<T>) {
   let loaded: T | undefined;
   let pending: Promise<T> | undefined;
   return {
     loaded: () => loaded,
     fetch: () =>
-      (pending ??= load().then(
-        (value) => (loaded = value),
+      (pending ??= Promise.all([load(), loadDomainTexts()]).then(
+        ([value]) => (loaded = value),
         (error: unknown) => {
           pending = undefined;
           throw error;

@@ -1,4 +1,4 @@
-/** Messages of the traffic-camera screens, merged into the catalogues in i18n/vi.ts and en.ts. */
+/** Messages of the traffic-camera screens, joined in i18n/domains.ts (loaded with the domain screens). */
 export const camerasVi = {
   'cameras.title': 'Camera giao thông',
   'cameras.intro':

@@ -36,8 +36,8 @@ export function NotificationBell() {
     };
   }, []);
   const label = unread
-    ? `${t('notifications.bell')}: ${t('notifications.unread', { n: unread })}`
-    : t('notifications.bell');
+    ? `${t('nav.notifications')}: ${t('nav.unread', { n: unread })}`
+    : t('nav.notifications');
   return (
     <a href="#/notifications" class="bell" aria-label={label} title={label} data-testid="nav-bell">
       <svg

@@ -1,4 +1,4 @@
-/** Messages of the CV, "my applications" and message-thread screens, merged into i18n/vi.ts and en.ts. */
+/** Messages of the CV, "my applications" and message-thread screens, joined in i18n/domains.ts (loaded with the domain screens). */
 export const cvsVi = {
   'thread.title': 'Tin nhắn',
   'thread.empty': 'Chưa có tin nhắn nào.',

@@ -1,6 +1,6 @@
 import { hiringEn, hiringVi } from './messages-hiring';
 
-/** Messages of the employer screens, merged into the catalogues in i18n/vi.ts and en.ts. */
+/** Messages of the employer screens, joined in i18n/domains.ts (loaded with the domain screens). */
 export const employerVi = {
   'employer.title': 'Nhà tuyển dụng',
   'employer.lead': 'Đăng ký doanh nghiệp, đăng tin tuyển dụng và nhận hồ sơ ứng viên qua Đắk Lắk ID.',

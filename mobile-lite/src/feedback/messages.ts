@@ -1,4 +1,4 @@
-/** Messages of the feedback screens and the notifications, merged into the catalogues in i18n/vi.ts and en.ts. */
+/** Messages of the feedback screens and the notifications, joined in i18n/domains.ts (loaded with the domain screens). */
 export const feedbackVi = {
   'feedback.mineTitle': 'Phản ánh của tôi',
   'feedback.new': 'Gửi phản ánh',
@@ -93,8 +93,6 @@ export const feedbackVi = {
   'feedback.v.stars': 'Hãy chọn số sao.',
   'feedback.back': 'Phản ánh của tôi',
   'notifications.title': 'Thông báo',
-  'notifications.bell': 'Thông báo',
-  'notifications.unread': '{n} chưa đọc',
   'notifications.empty': 'Chưa có thông báo nào.',
   'notifications.readAll': 'Đánh dấu tất cả đã đọc',
   'notifications.more': 'Xem thêm',
@@ -195,8 +193,6 @@ export const feedbackEn: Record<keyof typeof feedbackVi, string> = {
   'feedback.v.stars': 'Choose the number of stars.',
   'feedback.back': 'My reports',
   'notifications.title': 'Notifications',
-  'notifications.bell': 'Notifications',
-  'notifications.unread': '{n} unread',
   'notifications.empty': 'No notifications yet.',
   'notifications.readAll': 'Mark all as read',
   'notifications.more': 'Show more',

@@ -1,8 +1,3 @@
-import { feedbackEn } from '../feedback/messages';
-import { jobsEn } from '../jobs/messages';
-import { cvsEn } from '../cvs/messages';
-import { employerEn } from '../employer/messages';
-import { camerasEn } from '../cameras/messages';
 import type { Messages } from './vi';
 
 /** English. Must have exactly the keys of vi.ts (the type and a test both check). */
@@ -21,6 +16,8 @@ export const en: Messages = {
   'nav.login': 'Sign in',
   'nav.register': 'Register',
   'nav.account': 'Account',
+  'nav.notifications': 'Notifications',
+  'nav.unread': '{n} unread',
 
   'home.title': 'Services',
   'home.hello': 'Hello!',
@@ -300,10 +297,4 @@ export const en: Messages = {
   'common.loading': 'Loading…',
   'common.sending': 'Sending…',
   'common.retry': 'Try again',
-
-  ...feedbackEn,
-  ...jobsEn,
-  ...cvsEn,
-  ...employerEn,
-  ...camerasEn,
 };

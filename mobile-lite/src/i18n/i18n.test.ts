@@ -1,25 +1,47 @@
 import { describe, expect, it } from 'vitest';
+import { DOMAIN_PREFIXES } from '../../scripts/check-budget.mjs';
+import { domainEn, domainVi } from './domains';
 import { en } from './en';
-import { format } from './index';
+import { format, loadDomainTexts, setLang, t } from './index';
 import { vi } from './vi';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
-  it('vi and en have exactly the same keys', () => {
+  const allVi: Record<string, string> = { ...vi, ...domainVi };
+  const allEn: Record<string, string> = { ...en, ...domainEn };
+
+  it('vi and en have exactly the same keys, in the first screens and in the domains', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    expect(Object.keys(domainEn).sort()).toEqual(Object.keys(domainVi).sort());
+  });
+
+  it('the domain texts are told apart by their prefix, which no first-screen text uses', () => {
+    const prefix = (key: string) => key.slice(0, key.indexOf('.'));
+    for (const key of Object.keys(domainVi)) expect(DOMAIN_PREFIXES, key).toContain(prefix(key));
+    for (const key of Object.keys(vi)) expect(DOMAIN_PREFIXES, key).not.toContain(prefix(key));
   });
 
   it('no message is empty', () => {
-    for (const [key, text] of [...Object.entries(vi), ...Object.entries(en)]) {
+    for (const [key, text] of [...Object.entries(allVi), ...Object.entries(allEn)]) {
       expect(text.trim(), key).not.toBe('');
     }
   });
 
   it('each message uses the same placeholders in both languages', () => {
-    for (const key of Object.keys(vi) as (keyof typeof vi)[]) {
-      expect(placeholders(en[key]), key).toEqual(placeholders(vi[key]));
+    for (const key of Object.keys(allVi)) {
+      expect(placeholders(allEn[key] ?? ''), key).toEqual(placeholders(allVi[key] ?? ''));
     }
+  });
+
+  it('a domain text shows once its chunk is loaded, in the current language', async () => {
+    setLang('vi');
+    await loadDomainTexts();
+    expect(t('feedback.mineTitle')).toBe(domainVi['feedback.mineTitle']);
+    setLang('en');
+    expect(t('feedback.mineTitle')).toBe(domainEn['feedback.mineTitle']);
+    expect(t('nav.home')).toBe(en['nav.home']);
+    setLang('vi');
   });
 
   it('the required Vietnamese wording for unfinished services is there', () => {

@@ -1,10 +1,34 @@
 import { en } from './en';
-import { vi, type MessageKey, type Messages } from './vi';
+import { vi, type CoreKey, type Messages } from './vi';
+import type { DomainKey } from './domains';
 
 export type Lang = 'vi' | 'en';
-export type { MessageKey };
+export type MessageKey = CoreKey | DomainKey;
 
 export const catalogues: Record<Lang, Messages> = { vi, en };
+let domainTexts: Record<Lang, Record<DomainKey, string>> | undefined;
+let domainLoad: Promise<void> | undefined;
+
+/**
+ * Fetches the service domains' texts (their own chunk) once; every lazily loaded screen waits for it.
+ * A failed fetch is retried by the next call.
+ */
+export function loadDomainTexts(): Promise<void> {
+  return (domainLoad ??= import('./domains').then(
+    (m) => {
+      domainTexts = { vi: m.domainVi, en: m.domainEn };
+    },
+    (error: unknown) => {
+      domainLoad = undefined;
+      throw error;
+    },
+  ));
+}
+
+/** The text of `key` in `lang`: the first screens' catalogue, else the domains' once loaded. */
+function lookup(lang: Lang, key: MessageKey): string | undefined {
+  return (catalogues[lang] as Record<string, string>)[key] ?? domainTexts?.[lang][key as DomainKey];
+}
 const STORAGE_KEY = 'dlid.lang';
 
 function storage(): Storage | undefined {
@@ -50,7 +74,7 @@ export function format(template: string, params?: Record<string, string | number
 
 /** The message `key` in the current language. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return format(catalogues[current][key], params);
+  return format(lookup(current, key) ?? key, params);
 }
 
 /** Picks the current language from a `{vi, en}` pair (service names, API problem messages). */

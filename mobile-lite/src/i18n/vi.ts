@@ -1,10 +1,7 @@
-import { feedbackVi } from '../feedback/messages';
-import { jobsVi } from '../jobs/messages';
-import { cvsVi } from '../cvs/messages';
-import { employerVi } from '../employer/messages';
-import { camerasVi } from '../cameras/messages';
-
-/** Vietnamese — the default language. Every key here must exist in en.ts (checked by a test). */
+/**
+ * Vietnamese — the default language: the texts of the first screens (home, sign-in, account, identity).
+ * The service domains' texts are in domains.ts, loaded with their screens. Every key here exists in en.ts.
+ */
 export const vi = {
   'app.name': 'Đắk Lắk ID',
   'app.tagline': 'Công dân số tỉnh Đắk Lắk',
@@ -20,6 +17,8 @@ export const vi = {
   'nav.login': 'Đăng nhập',
   'nav.register': 'Đăng ký',
   'nav.account': 'Tài khoản',
+  'nav.notifications': 'Thông báo',
+  'nav.unread': '{n} chưa đọc',
 
   'home.title': 'Dịch vụ',
   'home.hello': 'Xin chào!',
@@ -298,13 +297,7 @@ export const vi = {
   'common.loading': 'Đang tải…',
   'common.sending': 'Đang gửi…',
   'common.retry': 'Thử lại',
-
-  ...feedbackVi,
-  ...jobsVi,
-  ...cvsVi,
-  ...employerVi,
-  ...camerasVi,
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof vi;
-export type Messages = Record<MessageKey, string>;
+export type CoreKey = keyof typeof vi;
+export type Messages = Record<CoreKey, string>;

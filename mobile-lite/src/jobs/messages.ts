@@ -1,4 +1,4 @@
-/** Messages of the job screens, merged into the catalogues in i18n/vi.ts and en.ts. */
+/** Messages of the job screens, joined in i18n/domains.ts (loaded with the domain screens). */
 export const jobsVi = {
   'jobs.title': 'Việc làm',
   'jobs.search': 'Tìm việc',

@@ -3,16 +3,15 @@ import {
   Autocomplete,
   Box,
   Button,
-  Checkbox,
   Chip,
   FormControlLabel,
-  ListItemText,
   MenuItem,
   Paper,
   Stack,
   Switch,
   TextField,
 } from '@mui/material';
+import { MultiSelectField } from '../components/MultiSelectField';
 import { SearchField } from '../components/SearchField';
 import { useI18n } from '../i18n/context';
 import { statusCss } from './deadline';
@@ -49,43 +48,28 @@ export function QueueFilters({ filters, refs, onChange }: Props) {
           testId="fb-filter-q"
           sx={{ width: 220 }}
         />
-        <TextField
-          {...small}
-          select
+        <MultiSelectField<FeedbackStatus>
           label={t('fb.filter.status')}
+          options={FEEDBACK_STATUSES}
           value={filters.status}
-          onChange={(e) => {
-            const v = e.target.value as unknown;
-            const list = (Array.isArray(v) ? v : String(v).split(',')) as FeedbackStatus[];
-            onChange({ status: FEEDBACK_STATUSES.filter((s) => list.includes(s)) });
-          }}
-          sx={{ width: 230 }}
-          slotProps={{
-            select: {
-              multiple: true,
-              renderValue: (sel) => (
-                <Box sx={{ display: 'flex', gap: 0.5, overflow: 'hidden' }}>
-                  {(sel as FeedbackStatus[]).map((s) => (
-                    <Chip
-                      key={s}
-                      size="small"
-                      label={t(`fb.status.${s}`)}
-                      sx={{ height: 20, bgcolor: statusCss(s), color: '#fff' }}
-                    />
-                  ))}
-                </Box>
-              ),
-            },
-            htmlInput: { 'data-testid': 'fb-filter-status' },
-          }}
-        >
-          {FEEDBACK_STATUSES.map((s) => (
-            <MenuItem key={s} value={s} data-testid={`fb-status-option-${s}`}>
-              <Checkbox size="small" checked={filters.status.includes(s)} sx={{ p: 0.5, mr: 1 }} />
-              <ListItemText primary={t(`fb.status.${s}`)} />
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={(status) => onChange({ status })}
+          optionLabel={(s) => t(`fb.status.${s}`)}
+          renderValue={(chosen) => (
+            <Box sx={{ display: 'flex', gap: 0.5, overflow: 'hidden' }}>
+              {chosen.map((s) => (
+                <Chip
+                  key={s}
+                  size="small"
+                  label={t(`fb.status.${s}`)}
+                  sx={{ height: 20, bgcolor: statusCss(s), color: '#fff' }}
+                />
+              ))}
+            </Box>
+          )}
+          width={230}
+          testId="fb-filter-status"
+          optionTestId={(s) => `fb-status-option-${s}`}
+        />
         <TextField
           {...small}
           select

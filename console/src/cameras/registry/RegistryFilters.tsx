@@ -1,16 +1,8 @@
 import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
 import { STATE_LABEL } from '../StateChip';
-import {
-  Autocomplete,
-  Button,
-  Checkbox,
-  ListItemText,
-  MenuItem,
-  Paper,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Autocomplete, Button, MenuItem, Paper, Stack, TextField } from '@mui/material';
 import { filterCommunes, type Commune } from '../../feedback/references';
+import { MultiSelectField } from '../../components/MultiSelectField';
 import { SearchField } from '../../components/SearchField';
 import { useI18n } from '../../i18n/context';
 import { CAMERA_STATES, type CameraState } from './form';
@@ -42,32 +34,16 @@ export function RegistryFilters({ filters, tags, communes, onChange }: Props) {
           testId="cam-reg-search"
           sx={{ flex: 1, minWidth: 200 }}
         />
-        <TextField
-          {...small}
-          select
+        <MultiSelectField<CameraState>
           label={t('camerasRegistry.filter.state')}
+          options={CAMERA_STATES}
           value={filters.states}
-          onChange={(e) => {
-            const v = e.target.value as unknown;
-            const list = (Array.isArray(v) ? v : String(v).split(',')) as CameraState[];
-            onChange({ states: CAMERA_STATES.filter((s) => list.includes(s)) });
-          }}
-          sx={{ width: 180 }}
-          slotProps={{
-            select: {
-              multiple: true,
-              renderValue: (sel) => (sel as CameraState[]).map((s) => t(STATE_LABEL[s])).join(', '),
-            },
-            htmlInput: { 'data-testid': 'cam-reg-filter-state' },
-          }}
-        >
-          {CAMERA_STATES.map((s) => (
-            <MenuItem key={s} value={s} data-testid={`cam-reg-state-option-${s}`}>
-              <Checkbox size="small" checked={filters.states.includes(s)} sx={{ p: 0.5, mr: 1 }} />
-              <ListItemText primary={t(STATE_LABEL[s])} />
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={(states) => onChange({ states })}
+          optionLabel={(s) => t(STATE_LABEL[s])}
+          width={180}
+          testId="cam-reg-filter-state"
+          optionTestId={(s) => `cam-reg-state-option-${s}`}
+        />
         <TextField
           {...small}
           select

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type NextFunction } from 'express';
+import express, { type Request, type Response, type NextFunction, type Router } from 'express';
 import helmet from 'helmet';
 import cors from 'cors';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import './platform/types.ts';
 import type { CoreDeps } from './services.ts';
 import { createServices } from './services.ts';
-import { mountRoute, toExpressPath, type RouteSpec } from './platform/route.ts';
+import { mountRoute, toExpressPath, type MountDeps, type RouteSpec } from './platform/route.ts';
 import { createLimiters, sharedLimitStore } from './platform/rate-limit.ts';
 import { authenticate, optionalAuthenticate } from './platform/auth/authenticate.ts';
 import {
@@ -211,7 +211,7 @@ export function createApp(deps: AppDeps) {
     authLimiter: limiters.auth,
     multipart: multipartParser,
   };
-  for (const spec of specs) mountRoute(v1, spec, mountDeps);
+  mountGrouped(v1, specs, mountDeps);
   api.use('/v1', v1);
 
   // Unknown API paths: 405 when the path exists with another method, else 404.
@@ -251,6 +251,30 @@ export function createApp(deps: AppDeps) {
   });
 
   return { app, services, openapi, specs };
+}
+
+/**
+ * Routes grouped by their first path segment (/auth, /me, /work, /cameras…), one sub-router each. Express tries a
+ * router's layers in order, and an error tries every layer after the failing one: with one flat router of ~140
+ * routes, a late route or any 401 paid a path match against each of them. Two routes of different groups never match
+ * the same path, and each group keeps the declared order, so the route that answers is the same.
+ */
+function mountGrouped(v1: Router, specs: RouteSpec[], deps: MountDeps): void {
+  const groups = new Map<string, Router>();
+  for (const spec of specs) {
+    const segment = /^\/([\w-]+)(?=\/|$)/.exec(spec.path)?.[1];
+    if (!segment) {
+      mountRoute(v1, spec, deps);
+      continue;
+    }
+    let group = groups.get(segment);
+    if (!group) {
+      group = express.Router();
+      groups.set(segment, group);
+      v1.use(`/${segment}`, group);
+    }
+    mountRoute(group, { ...spec, path: spec.path.slice(segment.length + 1) || '/' }, deps);
+  }
 }
 
 /** Client mistakes caught by Express's body parser become precise 4xx problems. */

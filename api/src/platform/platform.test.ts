@@ -99,6 +99,21 @@ describe('problem+json for client mistakes', () => {
     expect(b.status).toBe(405);
     expect(b.headers.get('allow')).toBe('POST');
   });
+  it('every documented route is reached through its group router (none is a 404/405/500 of the router)', async () => {
+    const doc = (await api.request('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const ops = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => [m, p]));
+    expect(ops.length).toBeGreaterThan(100);
+    const unreached: string[] = [];
+    for (const [method, p] of ops) {
+      const url = (p as string).replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+      const r = await api.request((method as string).toUpperCase(), url, method === 'get' ? undefined : {});
+      if (r.status === 405 || r.status >= 500 || r.body?.code === 'route_not_found')
+        unreached.push(`${method} ${p} → ${r.status} ${r.body?.code}`);
+    }
+    expect(unreached).toEqual([]);
+  });
   it('speaks English when asked', async () => {
     const r = await api.request('GET', '/api/v1/nothing', undefined, { 'accept-language': 'en-US,en;q=0.9' });
     expect(r.body.detail).toMatch(/There is no API route/);

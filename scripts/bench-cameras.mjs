@@ -12,25 +12,15 @@
 // Env: BENCH_POOL (4 test cameras), BENCH_MAX_STREAMS (48), BENCH_STEP_SECONDS (6), BENCH_MIN_FPS (24), BENCH_RUNS (8).
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pino } from 'pino';
-import { register } from 'tsx/esm/api';
 import WebSocket from 'ws';
-import { benchDatabase, freePort, quantile, secs } from './bench-lib.mjs';
+import { apiModules, benchDatabase, benchLogin, quantile, secs, startBenchApi } from './bench-lib.mjs';
 import { gstreamerAvailable, startTestCameras } from './test-cameras.mjs';
 import { descendants, machineTicks, rssMb, sample } from './bench-cameras-proc.mjs';
 
-register();
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const api = (p) => import(path.join(root, 'api', 'src', p));
-const { migrate } = await api('db/migrate.ts');
-const { createSequelize } = await api('db/sequelize.ts');
-const { seedReference } = await api('seed.ts');
-const { startEmbeddedPostgres } = await api('db/embedded.ts');
-const { hashPassword } = await api('platform/auth/passwords.ts');
+const { migrate, createSequelize, seedReference, startEmbeddedPostgres, hashPassword } = await apiModules();
 
 const POOL = Number(process.env.BENCH_POOL ?? 4);
 const MAX_STREAMS = Number(process.env.BENCH_MAX_STREAMS ?? 48);
@@ -48,44 +38,6 @@ let child;
 let cams;
 const sockets = new Set();
 
-async function startApi(url) {
-  const port = await freePort();
-  child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: benchDb.tmp,
-      ACCESS_LOG: 'false',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      TEST_CAMERAS: 'off',
-      CAMERA_HEALTH_INTERVAL_MS: '0',
-      CAMERA_MAX_TRANSCODERS: String(MAX_STREAMS + RUNS + 8),
-      CAMERA_GRACE_MS: String(GRACE_MS),
-      RATE_LIMIT_IP_PER_MINUTE: '100000000',
-      RATE_LIMIT_USER_PER_MINUTE: '100000000',
-      RATE_LIMIT_AUTH_IP_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error('the API exited');
-    if (
-      await fetch(`${base}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return base;
-    await sleep(200);
-  }
-  throw new Error('the API did not come up');
-}
-
 async function operator(db, base) {
   const hash = await hashPassword(PASSWORD);
   const { rows } = await db.query(
@@ -96,14 +48,8 @@ async function operator(db, base) {
   await db.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, 'citizen'), ($1, 'ioc_operator')`, [
     rows[0].id,
   ]);
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone: '0960000002', password: PASSWORD }),
-  });
-  const body = await res.json();
-  if (!body.accessToken) throw new Error(`login: ${res.status} ${JSON.stringify(body)}`);
-  return body.accessToken;
+  const { authorization } = await benchLogin(base, '0960000002', PASSWORD);
+  return authorization.slice('Bearer '.length);
 }
 
 /** Registers `n` cameras through the API (each POST tests the feed), fed round-robin by the pool. */
@@ -200,7 +146,18 @@ async function main() {
   await db.connect();
   db.on('error', () => {});
   cams = await startTestCameras({ count: POOL });
-  const base = await startApi(benchDb.url);
+  const started = await startBenchApi({
+    url: benchDb.url,
+    dataDir: benchDb.tmp,
+    env: {
+      TEST_CAMERAS: 'off',
+      CAMERA_HEALTH_INTERVAL_MS: '0',
+      CAMERA_MAX_TRANSCODERS: String(MAX_STREAMS + RUNS + 8),
+      CAMERA_GRACE_MS: String(GRACE_MS),
+    },
+  });
+  child = started.child;
+  const base = started.base;
   const token = await operator(db, base);
   await db.end();
   const apiPid = () => descendants(child.pid).find((p) => p.comm === 'node')?.pid ?? child.pid;

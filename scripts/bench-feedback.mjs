@@ -9,26 +9,16 @@
 // straight to PostgreSQL with pg. Target: API p95 < 50 ms for each.
 // Env: BENCH_REPORTS (default 1000000), BENCH_USERS (50000), BENCH_REQUESTS (sequential requests per case, 100),
 // BENCH_CONCURRENCY (4), BENCH_KEEP_DB=1 keeps the database for a look afterwards.
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pino } from 'pino';
 import { Sequelize } from 'sequelize';
-import { register } from 'tsx/esm/api';
-import { benchDatabase, freePort, quantile, secs } from './bench-lib.mjs';
+import { apiModules, benchDatabase, benchLogin, quantile, secs, startBenchApi } from './bench-lib.mjs';
 
-register();
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const api = (p) => import(path.join(root, 'api', 'src', p));
-const { migrate } = await api('db/migrate.ts');
-const { createSequelize } = await api('db/sequelize.ts');
+const { api, migrate, createSequelize, seedReference, startEmbeddedPostgres, hashPassword } =
+  await apiModules();
 const { permissionsOf } = await api('platform/auth/permissions.ts');
-const { seedReference } = await api('seed.ts');
-const { startEmbeddedPostgres } = await api('db/embedded.ts');
-const { hashPassword } = await api('platform/auth/passwords.ts');
 const { createFeedbackQueue } = await api('modules/feedback/queue.ts');
 const { createFeedbackService } = await api('modules/feedback/feedback.service.ts');
 const { QueueQuerySchema, MineQuery } = await api('modules/feedback/feedback.schemas.ts');
@@ -164,51 +154,6 @@ async function accounts(db) {
   };
 }
 
-async function startApi(url) {
-  const port = await freePort();
-  child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: benchDb.tmp,
-      ACCESS_LOG: 'false',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_IP_PER_MINUTE: '100000000',
-      RATE_LIMIT_USER_PER_MINUTE: '100000000',
-      RATE_LIMIT_AUTH_IP_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error('the API exited');
-    if (
-      await fetch(`${base}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return base;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the API did not come up');
-}
-
-async function login(base, phone) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone, password: PASSWORD }),
-  });
-  const body = await res.json();
-  if (!body.accessToken) throw new Error(`login ${phone}: ${res.status} ${JSON.stringify(body)}`);
-  return { authorization: `Bearer ${body.accessToken}` };
-}
-
 /** Latencies of `n` runs of fn, one at a time, and of 2n runs by `c` concurrent workers. */
 async function measure(fn, n, c) {
   for (let i = 0; i < 5; i++) await fn();
@@ -254,11 +199,13 @@ async function main() {
   const commune = top[0].commune_code;
   await db.end();
 
-  const base = await startApi(url);
+  const started = await startBenchApi({ url, dataDir: benchDb.tmp });
+  child = started.child;
+  const { base } = started;
   const headers = {
-    op: await login(base, who.op.phone),
-    officer: await login(base, who.officer.phone),
-    heavy: await login(base, who.heavy.phone),
+    op: await benchLogin(base, who.op.phone, PASSWORD),
+    officer: await benchLogin(base, who.officer.phone, PASSWORD),
+    heavy: await benchLogin(base, who.heavy.phone, PASSWORD),
   };
   // A later keyset page of "my reports": follow nextCursor the way the app does.
   let cursor;

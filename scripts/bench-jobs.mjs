@@ -12,25 +12,15 @@
 // straight to PostgreSQL with pg. Targets: search p95 < 30 ms, statistics p95 < 200 ms.
 // Env: BENCH_POSTINGS (200000), BENCH_COMPANIES (2000), BENCH_REQUESTS (100), BENCH_CONCURRENCY (4),
 // BENCH_CASE_SECONDS (20: each phase of a case stops after this, with at least 5 samples), BENCH_KEEP_DB=1.
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pino } from 'pino';
 import { Sequelize } from 'sequelize';
-import { register } from 'tsx/esm/api';
-import { benchDatabase, freePort, quantile, secs } from './bench-lib.mjs';
+import { apiModules, benchDatabase, benchLogin, quantile, secs, startBenchApi } from './bench-lib.mjs';
 
-register();
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const api = (p) => import(path.join(root, 'api', 'src', p));
-const { migrate } = await api('db/migrate.ts');
-const { createSequelize } = await api('db/sequelize.ts');
-const { seedReference } = await api('seed.ts');
-const { startEmbeddedPostgres } = await api('db/embedded.ts');
-const { hashPassword } = await api('platform/auth/passwords.ts');
+const { api, migrate, createSequelize, seedReference, startEmbeddedPostgres, hashPassword } =
+  await apiModules();
 const { createJobSearch } = await api('modules/work/search.service.ts');
 const { JobSearchQuery } = await api('modules/work/search.schemas.ts');
 const { loadIndustries } = await api('modules/work/postings.industries.ts');
@@ -214,51 +204,6 @@ async function account(db) {
   ]);
 }
 
-async function startApi(url) {
-  const port = await freePort();
-  child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'api/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: benchDb.tmp,
-      ACCESS_LOG: 'false',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_IP_PER_MINUTE: '100000000',
-      RATE_LIMIT_USER_PER_MINUTE: '100000000',
-      RATE_LIMIT_AUTH_IP_PER_MINUTE: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error('the API exited');
-    if (
-      await fetch(`${base}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return base;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the API did not come up');
-}
-
-async function login(base) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone: '0960000001', password: PASSWORD }),
-  });
-  const body = await res.json();
-  if (!body.accessToken) throw new Error(`login: ${res.status} ${JSON.stringify(body)}`);
-  return { authorization: `Bearer ${body.accessToken}` };
-}
-
 /**
  * Latencies of `n` runs of fn, one at a time, and of 2n runs by `c` concurrent workers; each phase stops early
  * after CASE_SECONDS (at least 5 samples), so a slow case cannot hold the run for an hour.
@@ -314,8 +259,10 @@ async function main() {
   const [za, zb] = zones.map((z) => z.zone_code);
   const commune = communes[0].commune_code;
 
-  const base = await startApi(url);
-  const headers = await login(base);
+  const started = await startBenchApi({ url, dataDir: benchDb.tmp });
+  child = started.child;
+  const { base } = started;
+  const headers = await benchLogin(base, '0960000001', PASSWORD);
   const to = addMonthsStr(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7), -1);
   const cases = [
     [

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { descendants, processesNamed, sample } from './bench-proc.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -107,8 +108,30 @@ async function main() {
   const check = await fetch(`${base}/api/v1/me`, { headers });
   if (!check.ok) throw new Error(`baseline /me answered ${check.status}`);
 
-  const cannon = (url, h, connections) =>
-    autocannon({ url, connections, duration: DURATION, headers: h, pipelining: 1 });
+  // CPU per answered request, from /proc: the server's process tree, every PostgreSQL process, and this process
+  // (autocannon, the load generator). µs of CPU time per request, whatever core it ran on.
+  const tree = (proc) => [proc.pid, ...descendants(proc.pid).map((p) => p.pid)];
+  // Per process, so a backend that exits during a run takes only its own ticks with it.
+  const pgTicks = () => new Map(processesNamed('postgres').map((pid) => [pid, sample([pid]).ticks]));
+  const cannon = async (url, h, connections, proc) => {
+    const s0 = sample(tree(proc));
+    const p0 = pgTicks();
+    const l0 = process.cpuUsage();
+    const r = await autocannon({ url, connections, duration: DURATION, headers: h, pipelining: 1 });
+    const s1 = sample(tree(proc));
+    const p1 = pgTicks();
+    const l1 = process.cpuUsage(l0);
+    const per = (ticks, hz) => Math.round((ticks / hz / r.requests.total) * 1e6);
+    r.cpu = {
+      server: per(s1.ticks - s0.ticks, s1.hz),
+      postgres: per(
+        [...p1].reduce((sum, [pid, t]) => sum + Math.max(0, t - (p0.get(pid) ?? 0)), 0),
+        s1.hz,
+      ),
+      loadgen: Math.round((l1.user + l1.system) / r.requests.total),
+    };
+    return r;
+  };
   const rows = [];
   for (const [name, p, h, c] of [
     ['GET /healthz', '/healthz', {}, CONNECTIONS],
@@ -118,14 +141,15 @@ async function main() {
     // Warm both up, then measure baseline and API back to back on the same machine.
     await autocannon({ url: base + p, connections: 10, duration: 2, headers: h });
     await autocannon({ url: api + p, connections: 10, duration: 2, headers: h });
-    const b = await cannon(base + p, h, c);
-    const a = await cannon(api + p, h, c);
+    const b = await cannon(base + p, h, c, baseProc);
+    const a = await cannon(api + p, h, c, apiProc);
     rows.push({ name: `${name} — ${c} connections`, a, b });
   }
   await autocannon({ url: `${floor}/healthz`, connections: 10, duration: 2 });
-  const bare = await cannon(`${floor}/healthz`, {}, CONNECTIONS);
+  const bare = await cannon(`${floor}/healthz`, {}, CONNECTIONS, floorProc);
   const fmt = (r) =>
-    `${Math.round(r.requests.average).toString().padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${r.errors + r.non2xx}`;
+    `${Math.round(r.requests.average).toString().padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${r.errors + r.non2xx}` +
+    `  | CPU µs/request: server ${String(r.cpu.server).padStart(4)}  PostgreSQL ${String(r.cpu.postgres).padStart(3)}  load ${String(r.cpu.loadgen).padStart(3)}`;
   console.log(`\nbench:api — ${DURATION} s per run, ${os.cpus().length} cores, Node ${process.version}`);
   for (const { name, a, b } of rows) {
     console.log(`\n${name}`);

@@ -18,7 +18,7 @@ import { pino } from 'pino';
 import WebSocket from 'ws';
 import { apiModules, benchDatabase, benchLogin, quantile, secs, startBenchApi } from './bench-lib.mjs';
 import { gstreamerAvailable, startTestCameras } from './test-cameras.mjs';
-import { descendants, machineTicks, rssMb, sample } from './bench-cameras-proc.mjs';
+import { descendants, machineTicks, rssMb, sample } from './bench-proc.mjs';
 
 const { migrate, createSequelize, seedReference, startEmbeddedPostgres, hashPassword } = await apiModules();
 

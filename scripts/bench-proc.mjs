@@ -1,4 +1,5 @@
-// /proc readings for bench:cameras: a process tree, CPU ticks of processes and of the machine, resident memory.
+// /proc readings for the benchmarks (bench:cameras, bench:api): a process tree, processes by name, CPU ticks of
+// processes and of the machine, resident memory.
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
@@ -53,6 +54,16 @@ export function descendants(root) {
       }
   }
   return out;
+}
+
+/** The pids of every live process whose command is `comm` (e.g. every PostgreSQL backend). */
+export function processesNamed(comm) {
+  return fs
+    .readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e))
+    .map((e) => stat(Number(e)))
+    .filter((p) => p && p.state !== 'Z' && p.comm === comm)
+    .map((p) => p.pid);
 }
 
 /** Summed CPU ticks (user + system) of `pids` now. */

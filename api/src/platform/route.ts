@@ -143,6 +143,7 @@ export function mountRoute(router: Router, spec: RouteSpec, deps: MountDeps): vo
         (fileLists[f.fieldname] ??= []).push(u);
       }
       spec.guard?.(req);
+      let actor: AuditActor | undefined;
       const ctx = {
         req,
         files,
@@ -153,11 +154,14 @@ export function mountRoute(router: Router, spec: RouteSpec, deps: MountDeps): vo
         body: spec.body ? parseOrThrow(spec.body, req.body ?? {}, 'body') : undefined,
         auth: req.auth,
         log: req.log,
-        actor: {
-          userId: req.auth?.userId ?? null,
-          ip: req.ip ?? null,
-          userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
-          requestId: req.id,
+        // Only the routes that audit read it: the client address goes through the trust-proxy rules.
+        get actor(): AuditActor {
+          return (actor ??= {
+            userId: req.auth?.userId ?? null,
+            ip: req.ip ?? null,
+            userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
+            requestId: req.id,
+          });
         },
       };
       const result = await spec.handler(ctx as never);

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { errors as joseErrors } from 'jose';
 import type { TokenSigner } from './tokens.ts';
 import { Unauthenticated } from '../errors.ts';
-import { isRole, permissionsOf } from './permissions.ts';
+import { authContextOf } from './permissions.ts';
 
 /** Bearer access token → req.auth; 401 with a precise code otherwise. */
 export function authenticate(signer: TokenSigner): RequestHandler {
@@ -16,14 +16,7 @@ export function authenticate(signer: TokenSigner): RequestHandler {
         }),
       );
     try {
-      const claims = await signer.verifyAccess(header.slice(7).trim());
-      const roles = claims.roles.filter(isRole);
-      req.auth = {
-        userId: claims.sub,
-        roles,
-        permissions: new Set(permissionsOf(roles)),
-        sessionId: claims.sid,
-      };
+      req.auth = authContextOf(await signer.verifyAccess(header.slice(7).trim()));
       next();
     } catch (err) {
       const expired = err instanceof joseErrors.JWTExpired;

@@ -63,7 +63,33 @@ export function isRole(value: string): value is Role {
 
 export interface AuthContext {
   userId: string;
-  roles: Role[];
-  permissions: Set<Permission>;
+  roles: readonly Role[];
+  permissions: ReadonlySet<Permission>;
   sessionId: string;
+}
+
+/** What a verified access token's claims carry: the account, its session and roles. */
+export interface TokenClaims {
+  readonly sub: string;
+  readonly sid: string;
+  readonly roles: readonly string[];
+}
+
+// The token signer hands out one frozen claims object per token it has verified, so the roles and the
+// permission set are worked out once per token, not on every request that carries it.
+const contexts = new WeakMap<TokenClaims, AuthContext>();
+
+/** The caller behind verified claims; unknown roles (from an older release) grant nothing. */
+export function authContextOf(claims: TokenClaims): AuthContext {
+  const known = contexts.get(claims);
+  if (known) return known;
+  const roles = Object.freeze(claims.roles.filter(isRole));
+  const context: AuthContext = Object.freeze({
+    userId: claims.sub,
+    roles,
+    permissions: new Set(permissionsOf(roles)),
+    sessionId: claims.sid,
+  });
+  if (Object.isFrozen(claims)) contexts.set(claims, context);
+  return context;
 }

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from '../../../config.ts';
 import type { TokenSigner } from '../../../platform/auth/tokens.ts';
-import { isRole, permissionsOf } from '../../../platform/auth/permissions.ts';
+import { authContextOf } from '../../../platform/auth/permissions.ts';
 import type { CameraSource, CameraStatusSink, LiveStats, LiveStreams } from '../cameras.types.ts';
 import { CameraChannel, closeSocket, type ChannelConfig } from './channel.ts';
 import {
@@ -104,7 +104,7 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
     try {
       const claims = await deps.signer.verifyAccess(token);
       userId = claims.sub;
-      if (!permissionsOf(claims.roles.filter(isRole)).includes('cameras:view')) return REFUSALS.forbidden;
+      if (!authContextOf(claims).permissions.has('cameras:view')) return REFUSALS.forbidden;
     } catch (err) {
       return err instanceof joseErrors.JWTExpired ? REFUSALS.tokenExpired : REFUSALS.tokenInvalid;
     }

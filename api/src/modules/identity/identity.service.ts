@@ -6,11 +6,11 @@ import type { OtpService } from './otp.service.ts';
 import type { DeviceRegistry } from './devices.ts';
 import { hashPassword, verifySecret, burnVerifyTime } from '../../platform/auth/passwords.ts';
 import { newRefreshSecret, parseRefreshToken, sha256, type TokenSigner } from '../../platform/auth/tokens.ts';
-import { permissionsOf, type Role } from '../../platform/auth/permissions.ts';
+import type { Role } from '../../platform/auth/permissions.ts';
 import { audit, type AuditActor } from '../../platform/audit.ts';
 import { Conflict, Forbidden, NotFound, RateLimited, Unauthenticated } from '../../platform/errors.ts';
-import type { MeDto, SessionDto } from './identity.schemas.ts';
-import { runPrepared, type PreparedQuery } from '../../db/prepared.ts';
+import type { SessionDto } from './identity.schemas.ts';
+import { createProfileService, toMe } from './profile.service.ts';
 
 export interface IdentityDeps {
   sequelize: Sequelize;
@@ -22,13 +22,6 @@ export interface IdentityDeps {
 
 const DEVICE_TICKET_MINUTES = 10;
 
-const ME_QUERY: PreparedQuery = {
-  name: 'identity.me',
-  text: `SELECT u.id, u.phone, u.full_name, u.identity_level, u.created_at, u.status,
-      coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
-    FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = $1 GROUP BY u.id`,
-};
-
 const INVALID_CREDENTIALS = {
   vi: 'Số điện thoại hoặc mật khẩu không đúng.',
   en: 'Wrong phone number or password.',
@@ -39,20 +32,9 @@ async function rolesOf(userId: string, t?: Transaction): Promise<Role[]> {
   return rows.map((r) => r.role as Role).sort();
 }
 
-export function toMe(user: User, roles: Role[]): MeDto {
-  return {
-    id: user.id,
-    phone: user.phone,
-    fullName: user.fullName,
-    roles,
-    permissions: permissionsOf(roles),
-    identityLevel: user.identityLevel,
-    createdAt: user.createdAt.toISOString(),
-  };
-}
-
 export function createIdentityService(deps: IdentityDeps) {
   const { sequelize, config, signer, otp } = deps;
+  const profile = createProfileService(deps);
   const refreshTtlMs = config.REFRESH_TOKEN_TTL_DAYS * 86400_000;
 
   async function issueSession(
@@ -401,38 +383,6 @@ export function createIdentityService(deps: IdentityDeps) {
     });
   }
 
-  /** One round trip, no model instances, a prepared plan: /me is the hottest authenticated route. */
-  async function me(userId: string): Promise<MeDto> {
-    const [row] = await runPrepared<{
-      id: string;
-      phone: string;
-      full_name: string;
-      identity_level: number;
-      created_at: Date;
-      status: string;
-      roles: Role[];
-    }>(sequelize, ME_QUERY, [userId]);
-    if (!row || row.status !== 'active')
-      throw new Unauthenticated('account_unavailable', {
-        vi: 'Tài khoản không còn hoạt động. Hãy đăng nhập lại.',
-        en: 'This account is no longer active. Sign in again.',
-      });
-    return {
-      id: row.id,
-      phone: row.phone,
-      fullName: row.full_name,
-      roles: row.roles,
-      permissions: permissionsOf(row.roles),
-      identityLevel: row.identity_level,
-      createdAt: new Date(row.created_at).toISOString(),
-    };
-  }
-
-  async function updateMe(userId: string, patch: { fullName: string }): Promise<MeDto> {
-    await User.update({ fullName: patch.fullName }, { where: { id: userId } });
-    return me(userId);
-  }
-
   return {
     register,
     login,
@@ -441,8 +391,8 @@ export function createIdentityService(deps: IdentityDeps) {
     logout,
     resetPassword,
     changePassword,
-    me,
-    updateMe,
+    me: profile.me,
+    updateMe: profile.updateMe,
     revokeAllSessions,
     rolesOf,
   };

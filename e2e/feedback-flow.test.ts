@@ -2,7 +2,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startProduct, launchBrowser, shot, consoleSignIn, DEMO_CITIZEN, type Product } from './harness.ts';
+import {
+  startProduct,
+  launchBrowser,
+  shot,
+  consoleSignIn,
+  watchErrors,
+  DEMO_CITIZEN,
+  type Product,
+} from './harness.ts';
 
 /**
  * Issue 4, end to end through the real UIs: the citizen submits a report with a photo in mobile-lite, the
@@ -36,10 +44,6 @@ async function roadPhoto(fixed: boolean): Promise<Buffer> {
     <rect width="800" height="500" fill="#8fb36b"/><polygon points="250,0 550,0 800,500 0,500" fill="#6e6e6e"/>
     <rect x="390" y="0" width="20" height="500" fill="#f5f5f5"/>${hole}</svg>`;
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
-}
-
-function watchErrors(page: Page, errors: string[]): void {
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
 }
 
 /** Wait until an <img> inside `box` has really loaded (decoded, with a width). */

@@ -245,6 +245,62 @@ export async function mobileSignIn(
     });
 }
 
+/** Collect the page's uncaught script errors into `errors` (a test then asserts the list stays empty). */
+export function watchErrors(page: Page, errors: string[] = []): string[] {
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  return errors;
+}
+
+/** Every SMS text the product has sent to a number (E.164), oldest first. */
+export function smsTexts(product: Product, phoneE164: string): string[] {
+  if (!fs.existsSync(product.outbox)) return [];
+  return fs
+    .readFileSync(product.outbox, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { to: string; text: string })
+    .filter((m) => m.to === phoneE164)
+    .map((m) => m.text);
+}
+
+/** The code in the newest SMS to the number, once it has more than the `seen` it had before; waits up to 10 s. */
+export async function nextSmsCode(
+  page: Page,
+  product: Product,
+  phoneE164: string,
+  seen: number,
+): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const all = smsTexts(product, phoneE164);
+    if (all.length > seen) return /(\d{6})/.exec(all[all.length - 1] ?? '')?.[1] ?? '';
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no new SMS to ${phoneE164}`);
+}
+
+/**
+ * Register a new citizen through mobile-lite's own screens (phone, the SMS code from the outbox, name, password);
+ * resolves on the profile. `origin` when the app is opened under another host name than `product.url`.
+ */
+export async function mobileRegister(
+  page: Page,
+  product: Product,
+  who: { phone: string; fullName: string; password: string },
+  origin = product.url,
+): Promise<void> {
+  const e164 = `+84${who.phone.slice(1)}`;
+  const seen = smsTexts(product, e164).length;
+  await page.goto(`${origin}/#/register`);
+  await page.locator('input[name="phone"]').fill(who.phone);
+  await page.getByTestId('send-otp').click();
+  await page.locator('input[name="otp"]').waitFor();
+  await page.locator('input[name="otp"]').fill(await nextSmsCode(page, product, e164, seen));
+  await page.locator('input[name="fullName"]').fill(who.fullName);
+  await page.locator('input[name="password"]').fill(who.password);
+  await page.getByTestId('register-submit').click();
+  await page.getByTestId('identity-card').waitFor();
+}
+
 /** How many pixels each chart canvas has painted (0 = an empty canvas), by the data-testid of its card. */
 export async function paintedCharts(page: Page, testIdPrefix = 'chart-'): Promise<Record<string, number>> {
   return page.$$eval(`[data-testid^="${testIdPrefix}"]`, (cards) =>

@@ -6,6 +6,8 @@ import {
   launchBrowser,
   shot,
   newNationalPhone,
+  mobileRegister,
+  watchErrors,
   DEMO_CITIZEN,
   type Product,
 } from './harness.ts';
@@ -38,34 +40,11 @@ function newCccd(): string {
 const cardQr = (cccd: string, name = 'Nguyễn Văn An') =>
   `${cccd}|241234567|${name}|06052004|Nam|Thôn 3, Xã Hòa Phú, Đắk Lắk|15082021`;
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
 /** Registers a new citizen through the app's own screens; ends on the profile. */
 async function register(page: Page, fullName: string): Promise<string> {
-  const national = newNationalPhone();
-  const e164 = `+84${national.slice(1)}`;
-  await page.goto(`${product.url}/#/register`);
-  await page.locator('input[name="phone"]').fill(national);
-  await page.getByTestId('send-otp').click();
-  await page.locator('input[name="otp"]').waitFor();
-  let code = '';
-  for (let i = 0; i < 50 && !code; i++) {
-    try {
-      code = product.lastCode(e164);
-    } catch {
-      await page.waitForTimeout(100);
-    }
-  }
-  await page.locator('input[name="otp"]').fill(code);
-  await page.locator('input[name="fullName"]').fill(fullName);
-  await page.locator('input[name="password"]').fill('MatKhau2026');
-  await page.getByTestId('register-submit').click();
-  await page.getByTestId('identity-card').waitFor();
-  return national;
+  const phone = newNationalPhone();
+  await mobileRegister(page, product, { phone, fullName, password: 'MatKhau2026' });
+  return phone;
 }
 
 /** Waits for the next personal QR the app fetches and returns its token. */

@@ -1,9 +1,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startProduct, launchBrowser, shot, newNationalPhone, root, type Product } from './harness.ts';
+import {
+  startProduct,
+  launchBrowser,
+  shot,
+  newNationalPhone,
+  root,
+  watchErrors,
+  smsTexts,
+  nextSmsCode,
+  mobileRegister,
+  type Product,
+} from './harness.ts';
 
 /**
  * mobile-lite, identity level 2 and the phone as a factor: a citizen verifies the face (eKYC) with photos
@@ -33,49 +43,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 /** A valid CCCD unique to this run: Đắk Lắk (066), a man born in the 2000s (2), in 2004 (04). */
 const newCccd = () => `066204${String((Date.now() * 7 + process.pid) % 1_000_000).padStart(6, '0')}`;
 
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
+const register = (page: Page, origin: string, phone: string, fullName: string) =>
+  mobileRegister(page, product, { phone, fullName, password: PASSWORD }, origin);
 
-/** The SMS the development provider wrote to the outbox for `phone`, oldest first. */
-function texts(phone: string): string[] {
-  if (!fs.existsSync(product.outbox)) return [];
-  return fs
-    .readFileSync(product.outbox, 'utf8')
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { to: string; text: string })
-    .filter((m) => m.to === phone)
-    .map((m) => m.text);
-}
-
-/** Waits for an SMS beyond the first `seen` ones and returns its code. */
-async function nextCode(page: Page, phone: string, seen: number): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const all = texts(phone);
-    if (all.length > seen) return /(\d{6})/.exec(all[all.length - 1] ?? '')?.[1] ?? '';
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no new SMS to ${phone}`);
-}
-
-async function register(page: Page, origin: string, national: string, fullName: string): Promise<void> {
-  const e164 = `+84${national.slice(1)}`;
-  await page.goto(`${origin}/#/register`);
-  await page.locator('input[name="phone"]').fill(national);
-  await page.getByTestId('send-otp').click();
-  await page.locator('input[name="otp"]').waitFor();
-  await page.locator('input[name="otp"]').fill(await nextCode(page, e164, 0));
-  await page.locator('input[name="fullName"]').fill(fullName);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByTestId('register-submit').click();
-  await page.getByTestId('identity-card').waitFor();
-}
-
-/** Picks a photo through the step's file input and waits until the app shows it. */
 async function pick(
   page: Page,
   testId: string,
@@ -248,7 +218,7 @@ test('eKYC in the app, a passkey, and signing in on a new phone with code and se
   await page2.goto(`${product.url}/#/login`);
   await page2.locator('input[name="phone"]').fill(national);
   await page2.locator('input[name="password"]').fill(PASSWORD);
-  const seen = texts(e164).length;
+  const seen = smsTexts(product, e164).length;
   await page2.getByTestId('login-submit').click();
   await page2.getByTestId('login-otp').waitFor();
   const deviceId2 = await page2.evaluate(() => localStorage.getItem('dlid.deviceId'));
@@ -261,7 +231,7 @@ test('eKYC in the app, a passkey, and signing in on a new phone with code and se
   await page2.getByTestId('login-otp').fill('000000');
   await page2.getByTestId('login-otp-submit').click();
   await page2.getByTestId('error-otp').waitFor();
-  await page2.getByTestId('login-otp').fill(await nextCode(page2, e164, seen));
+  await page2.getByTestId('login-otp').fill(await nextSmsCode(page2, product, e164, seen));
   await page2.getByTestId('login-otp-submit').click();
 
   // Level 2: a selfie, matched to the card portrait.
@@ -350,9 +320,9 @@ test('a refused verification is taken again; on a new phone a different face is 
   await page2.goto(`${product.url}/#/login`);
   await page2.locator('input[name="phone"]').fill(national);
   await page2.locator('input[name="password"]').fill(PASSWORD);
-  const seen = texts(e164).length;
+  const seen = smsTexts(product, e164).length;
   await page2.getByTestId('login-submit').click();
-  await page2.getByTestId('login-otp').fill(await nextCode(page2, e164, seen));
+  await page2.getByTestId('login-otp').fill(await nextSmsCode(page2, product, e164, seen));
   await page2.getByTestId('login-otp-submit').click();
   await page2.getByTestId('device-selfie').waitFor();
   await pick(page2, 'device-selfie-file', path.join(FACES, 'biden.jpg'));

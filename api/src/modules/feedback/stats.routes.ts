@@ -1,4 +1,5 @@
 import { route, type RouteSpec } from '../../platform/route.ts';
+import { sendCsv } from '../../platform/csv.ts';
 import { Problem } from '../../platform/openapi.ts';
 import { z } from '../../platform/zod.ts';
 import { FeedbackStatsView, StatsQuerySchema } from './stats.schemas.ts';
@@ -37,9 +38,7 @@ export function feedbackStatsRoutes(s: FeedbackStats): RouteSpec[] {
       handler: async ({ query, auth, res }) => {
         const text = await s.csv(query, auth);
         const day = new Date().toISOString().slice(0, 10);
-        res.setHeader('Content-Disposition', `attachment; filename="thong-ke-phan-anh-${day}.csv"`);
-        res.setHeader('Cache-Control', 'no-store');
-        res.type('text/csv; charset=utf-8').send(text);
+        sendCsv(res, `thong-ke-phan-anh-${day}.csv`, text);
       },
     }),
   ];

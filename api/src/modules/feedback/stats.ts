@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { AuthContext } from '../../platform/auth/permissions.ts';
 import { Forbidden } from '../../platform/errors.ts';
+import { csvDocument, type CsvValue } from '../../platform/csv.ts';
 import { loadCategories } from './categories.ts';
 import { STATUS_VI, type Status } from './lifecycle.ts';
 import { feedbackWhere } from './queue.ts';
@@ -140,11 +141,7 @@ export function createFeedbackStats(deps: { sequelize: Sequelize }) {
   /** The same figures as CSV for spreadsheets: UTF-8 with a BOM (Excel), one section per dimension. */
   async function csv(q: StatsQuery, auth: AuthContext): Promise<string> {
     const s = await stats(q, auth);
-    const cell = (v: string | number | null) => {
-      const t = v === null ? '' : String(v);
-      return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-    };
-    const rows: Array<Array<string | number | null>> = [['Mục', 'Mã', 'Tên', 'Số lượng', 'Quá hạn']];
+    const rows: CsvValue[][] = [['Mục', 'Mã', 'Tên', 'Số lượng', 'Quá hạn']];
     rows.push(['Tổng', 'total', 'Tổng số phản ánh', s.total, null]);
     for (const r of s.byStatus) rows.push(['Trạng thái', r.key, r.label, r.count, null]);
     for (const r of s.byCategory) rows.push(['Lĩnh vực', r.key, r.label, r.count, null]);
@@ -168,7 +165,7 @@ export function createFeedbackStats(deps: { sequelize: Sequelize }) {
     rows.push(['Đánh giá', 'count', 'Số lượt đánh giá', s.ratings.count, null]);
     rows.push(['Đánh giá', 'average', 'Điểm trung bình (1–5)', s.ratings.average, null]);
     s.ratings.histogram.forEach((n, i) => rows.push(['Đánh giá', `stars_${i + 1}`, `${i + 1} sao`, n, null]));
-    return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+    return csvDocument(rows);
   }
 
   return { stats, csv };

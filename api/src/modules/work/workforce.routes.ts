@@ -1,4 +1,5 @@
 import { route, type RouteSpec } from '../../platform/route.ts';
+import { sendCsv } from '../../platform/csv.ts';
 import { Problem } from '../../platform/openapi.ts';
 import { z } from '../../platform/zod.ts';
 import {
@@ -93,9 +94,7 @@ export function workforceRoutes(reports: WorkforceReports, stats: WorkforceStats
       },
       handler: async ({ query, res }) => {
         const text = await stats.csv(query);
-        res.setHeader('Content-Disposition', 'attachment; filename="thong-ke-lao-dong.csv"');
-        res.setHeader('Cache-Control', 'no-store');
-        res.type('text/csv; charset=utf-8').send(text);
+        sendCsv(res, 'thong-ke-lao-dong.csv', text);
       },
     }),
     route({

@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { audit, type AuditActor } from '../../platform/audit.ts';
 import { NotFound, ValidationError } from '../../platform/errors.ts';
+import { csvDocument, type CsvValue } from '../../platform/csv.ts';
 import type { FiguresT } from './workforce.schemas.ts';
 import { addMonths, monthOf } from './workforce.service.ts';
 
@@ -301,11 +302,7 @@ export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert:
     const codes = [...byZone.keys()].sort((a, b) =>
       (names.get(a) ?? a).localeCompare(names.get(b) ?? b, 'vi'),
     );
-    const esc = (v: string | number | null) => {
-      const s = v === null ? '' : String(v);
-      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    };
-    const lines = [
+    const lines: CsvValue[][] = [
       [
         'Tháng',
         'Mã khu',
@@ -319,22 +316,23 @@ export function createWorkforceStats(deps: { sequelize: Sequelize; vacancyAlert:
         'Hồ sơ ứng tuyển qua ứng dụng',
         'Tuyển được qua ứng dụng',
         'Doanh nghiệp đã báo cáo',
-      ].join(','),
+      ],
     ];
     const line = (m: string, code: string, name: string, data: Map<string, Cell>[]) => {
       const f = figures([m], data, 0);
       lines.push(
-        [m, code, name, f.headcount, f.women, f.vacancies, f.vacancyRate, f.hires, f.separations]
-          .concat([f.appApplications, f.appHires, f.companiesFiled])
-          .map(esc)
-          .join(','),
+        [m, code, name, f.headcount, f.women, f.vacancies, f.vacancyRate, f.hires, f.separations].concat([
+          f.appApplications,
+          f.appHires,
+          f.companiesFiled,
+        ]),
       );
     };
     for (const m of months) {
       for (const code of codes) line(m, code, names.get(code) ?? code, [byZone.get(code)!]);
       if (!q.zone) line(m, '', 'Toàn tỉnh', [...byZone.values()]);
     }
-    return '\uFEFF' + lines.join('\r\n') + '\r\n';
+    return csvDocument(lines);
   }
 
   return { summary, compare, zoneCompanies, missing, csv };

@@ -70,6 +70,30 @@ test('an administrator signs in, grants a role, and sees it in the audit log', a
   await page.getByTestId('nav-audit').click();
   await page.getByText('user.role_grant').first().waitFor();
   await page.screenshot({ path: shot('console-audit') });
+
+  // Export what the filters show: the role grants, as CSV for a spreadsheet; the export is audited itself.
+  await page.getByTestId('audit-action').fill('user.role_grant');
+  const filtered = page.waitForResponse(
+    (r) => r.url().includes('/api/v1/admin/audit?') && r.url().includes('action='),
+  );
+  await page.getByTestId('audit-action').press('Enter');
+  await filtered;
+  const download = page.waitForEvent('download');
+  await page.getByTestId('audit-export').click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^nhat-ky-kiem-toan-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs.readFileSync((await file.path()) as string, 'utf8');
+  assert.equal(csv.charCodeAt(0), 0xfeff, 'UTF-8 BOM');
+  const lines = csv.slice(1).trim().split('\r\n');
+  assert.match(lines[0] ?? '', /^Mã bản ghi,Thời điểm \(giờ Việt Nam UTC\+7\),/);
+  assert.ok(lines.length >= 2);
+  assert.ok(lines.slice(1).every((l) => l.includes(',user.role_grant,user,')));
+  assert.match(csv, /"\{""role"":""moderator""/);
+  await page.getByText(/Đã tải nhat-ky-kiem-toan-/).waitFor();
+  await page.getByTestId('audit-action').fill('audit.export');
+  await page.getByTestId('audit-action').press('Enter');
+  await page.getByRole('row').filter({ hasText: 'audit.export' }).first().waitFor();
+  await page.screenshot({ path: shot('console-audit-export') });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, nationalPhone, vnLocalToIso } from './time';
+import { datedFileName, formatDateTime, nationalPhone, vnLocalToIso } from './time';
 
 describe('times in Asia/Ho_Chi_Minh', () => {
   it('formats a UTC instant as Vietnam time', () => {
@@ -19,5 +19,16 @@ describe('times in Asia/Ho_Chi_Minh', () => {
   it('shows phones in the national form', () => {
     expect(nationalPhone('+84905000001')).toBe('0905000001');
     expect(nationalPhone('0905000001')).toBe('0905000001');
+  });
+});
+
+describe('file names', () => {
+  it('carry the Vietnam date', () => {
+    expect(datedFileName('danh-muc-camera', new Date('2026-11-27T18:30:00Z'))).toBe(
+      'danh-muc-camera-2026-11-28.csv',
+    );
+    expect(datedFileName('nhat-ky-kiem-toan', new Date('2026-11-27T16:59:59Z'))).toBe(
+      'nhat-ky-kiem-toan-2026-11-27.csv',
+    );
   });
 });

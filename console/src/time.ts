@@ -51,3 +51,9 @@ export function vnLocalToIso(value: string): string | undefined {
 export function nationalPhone(phone: string): string {
   return /^\+84\d{9}$/.test(phone) ? `0${phone.slice(3)}` : phone;
 }
+
+/** A file name with the Vietnam date: "danh-muc-camera-2026-11-28.csv". */
+export function datedFileName(stem: string, now = new Date()): string {
+  const day = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return `${stem}-${day}.csv`;
+}

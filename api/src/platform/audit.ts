@@ -62,18 +62,22 @@ export async function audit(actor: AuditActor, entry: AuditEntry, transaction?: 
   );
 }
 
-export interface AuditQuery {
+/** Which records: every filter is optional; `action` is exact, or a prefix when it ends with `*`. */
+export interface AuditFilter {
   actorId?: string;
   action?: string;
   entityType?: string;
   entityId?: string;
   from?: Date;
   to?: Date;
+}
+
+export interface AuditQuery extends AuditFilter {
   page: number;
   pageSize: number;
 }
 
-export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRecord[]; count: number }> {
+function auditWhere(q: AuditFilter): WhereOptions {
   const where: WhereOptions = {};
   const w = where as Record<string | symbol, unknown>;
   if (q.actorId) w.actorId = q.actorId;
@@ -81,10 +85,34 @@ export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRecord[]; c
   if (q.entityType) w.entityType = q.entityType;
   if (q.entityId) w.entityId = q.entityId;
   if (q.from || q.to) w.at = { ...(q.from ? { [Op.gte]: q.from } : {}), ...(q.to ? { [Op.lte]: q.to } : {}) };
+  return where;
+}
+
+export async function listAudit(q: AuditQuery): Promise<{ rows: AuditRecord[]; count: number }> {
   return AuditRecord.findAndCountAll({
-    where,
+    where: auditWhere(q),
     order: [['id', 'DESC']],
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
+}
+
+export function countAudit(q: AuditFilter): Promise<number> {
+  return AuditRecord.count({ where: auditWhere(q) });
+}
+
+/**
+ * Every matching record, newest first, `batchSize` at a time: each batch starts below the last id of the one
+ * before (no OFFSET, so records written meanwhile neither repeat nor shift the pages).
+ */
+export async function* auditBatches(q: AuditFilter, batchSize = 2000): AsyncGenerator<AuditRecord[]> {
+  let below: string | undefined;
+  for (;;) {
+    const where = auditWhere(q) as Record<string | symbol, unknown>;
+    if (below !== undefined) where.id = { [Op.lt]: below };
+    const rows = await AuditRecord.findAll({ where, order: [['id', 'DESC']], limit: batchSize });
+    if (rows.length) yield rows;
+    if (rows.length < batchSize) return;
+    below = rows[rows.length - 1]!.id;
+  }
 }

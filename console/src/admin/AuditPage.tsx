@@ -20,10 +20,18 @@ import { fieldErrors } from '../api/problem';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
-import { formatDateTime, nationalPhone } from '../time';
+import { datedFileName, formatDateTime, nationalPhone } from '../time';
 import { useApiQuery } from '../useApiQuery';
 import { useGridLocaleText } from '../gridLocale';
-import { buildAuditQuery, EMPTY_AUDIT_FILTERS, invalidRange, type AuditFilters } from './queries';
+import { CsvExportButton } from '../components/CsvExportButton';
+import { PageHeader } from '../components/PageHeader';
+import {
+  auditFilterQuery,
+  buildAuditQuery,
+  EMPTY_AUDIT_FILTERS,
+  invalidRange,
+  type AuditFilters,
+} from './queries';
 
 type AuditItem = components['schemas']['AuditItem'];
 
@@ -146,14 +154,28 @@ export function AuditPage() {
 
   return (
     <Stack spacing={2}>
-      <Box>
-        <Typography variant="h1" component="h1">
-          {t('audit.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {t('common.timezoneNote')}
-        </Typography>
-      </Box>
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('common.timezoneNote')}
+        action={
+          // The applied filters (what the table shows), not the draft still being typed.
+          <CsvExportButton
+            label={t('audit.exportCsv')}
+            load={() =>
+              unwrap(
+                api.GET('/api/v1/admin/audit.csv', {
+                  params: { query: auditFilterQuery(filters) },
+                  parseAs: 'blob',
+                }),
+              )
+            }
+            fileName={datedFileName('nhat-ky-kiem-toan')}
+            done={(file) => t('audit.exported', { file })}
+            disabled={!audit.data?.total}
+            testId="audit-export"
+          />
+        }
+      />
 
       <Paper variant="outlined" sx={{ p: 2 }} component="form" onSubmit={apply} aria-label={t('audit.title')}>
         <Box

@@ -1,6 +1,7 @@
 import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import {
+  auditFilterQuery,
   buildAuditQuery,
   buildUsersQuery,
   EMPTY_AUDIT_FILTERS,
@@ -77,6 +78,15 @@ describe('audit query', () => {
 
   it('gives just the page for empty filters', () => {
     expect(serialize(buildAuditQuery(EMPTY_AUDIT_FILTERS, 4, 100))).toBe('page=5&pageSize=100');
+  });
+
+  it('gives the export the same filters, without paging', () => {
+    const f = { ...EMPTY_AUDIT_FILTERS, actorId: ' 7b0c ', to: '2026-11-28T00:00' };
+    expect(auditFilterQuery(f)).toEqual({ actorId: '7b0c', to: '2026-11-27T17:00:00.000Z' });
+    expect(auditFilterQuery(EMPTY_AUDIT_FILTERS)).toEqual({});
+    const { page, pageSize, ...rest } = buildAuditQuery(f, 2, 25);
+    expect([page, pageSize]).toEqual([3, 25]);
+    expect(rest).toEqual(auditFilterQuery(f));
   });
 
   it('flags a reversed time range', () => {

@@ -3,6 +3,7 @@ import { vnLocalToIso } from '../time';
 
 export type UsersQuery = NonNullable<paths['/api/v1/admin/users']['get']['parameters']['query']>;
 export type AuditQuery = NonNullable<paths['/api/v1/admin/audit']['get']['parameters']['query']>;
+export type AuditExportQuery = NonNullable<paths['/api/v1/admin/audit.csv']['get']['parameters']['query']>;
 export type UserSort = NonNullable<UsersQuery['sort']>;
 
 /** Columns the api can sort users by. */
@@ -70,9 +71,9 @@ export const EMPTY_AUDIT_FILTERS: AuditFilters = {
   to: '',
 };
 
-/** Filters + 0-based page → query of GET /admin/audit (times sent as UTC ISO instants). */
-export function buildAuditQuery(f: AuditFilters, page: number, pageSize: number): AuditQuery {
-  const query: Record<string, string | number> = { page: page + 1, pageSize };
+/** Filters → query of GET /admin/audit.csv (times sent as UTC ISO instants); empty filters are left out. */
+export function auditFilterQuery(f: AuditFilters): AuditExportQuery {
+  const query: Record<string, string> = {};
   for (const key of ['action', 'actorId', 'entityType', 'entityId'] as const) {
     const v = f[key].trim();
     if (v) query[key] = v;
@@ -81,7 +82,12 @@ export function buildAuditQuery(f: AuditFilters, page: number, pageSize: number)
   const to = vnLocalToIso(f.to);
   if (from) query.from = from;
   if (to) query.to = to;
-  return query as AuditQuery;
+  return query as AuditExportQuery;
+}
+
+/** Filters + 0-based page → query of GET /admin/audit. */
+export function buildAuditQuery(f: AuditFilters, page: number, pageSize: number): AuditQuery {
+  return { page: page + 1, pageSize, ...auditFilterQuery(f) } as AuditQuery;
 }
 
 /** true when both ends are set and the start is not before the end. */

@@ -158,6 +158,8 @@ export const en: Record<MessageKey, string> = {
   'audit.system': 'System',
   'audit.empty': 'No record matches the filters.',
   'audit.invalidRange': 'The start time must be before the end time.',
+  'audit.exportCsv': 'Download CSV',
+  'audit.exported': 'Downloaded {file}.',
 
   'ekyc.title': 'eKYC identity review',
   'ekyc.subtitle': 'Cases that need a person, oldest first. Select a row (or press Enter) to open it.',

@@ -159,6 +159,8 @@ export const vi = {
   'audit.system': 'Hệ thống',
   'audit.empty': 'Không có bản ghi nào khớp bộ lọc.',
   'audit.invalidRange': 'Thời điểm bắt đầu phải trước thời điểm kết thúc.',
+  'audit.exportCsv': 'Tải CSV',
+  'audit.exported': 'Đã tải {file}.',
 
   'ekyc.title': 'Duyệt định danh eKYC',
   'ekyc.subtitle': 'Hồ sơ cần người kiểm tra, cũ nhất trước. Chọn một dòng (hoặc nhấn Enter) để mở.',

@@ -1,5 +1,7 @@
 import { route, type RouteSpec } from '../../platform/route.ts';
 import { Problem } from '../../platform/openapi.ts';
+import { sendCsv } from '../../platform/csv.ts';
+import { z } from '../../platform/zod.ts';
 import {
   UserListQuery,
   UserPage,
@@ -9,9 +11,10 @@ import {
   StatusChange,
   RoleList,
   AuditQuery,
+  AuditExportQuery,
   AuditPage,
 } from './admin.schemas.ts';
-import type { AdminService } from './admin.service.ts';
+import { AUDIT_EXPORT_MAX, type AdminService } from './admin.service.ts';
 
 const tags = ['Quản trị (admin)'];
 
@@ -100,6 +103,24 @@ export function adminRoutes(s: AdminService): RouteSpec[] {
       query: AuditQuery,
       responses: { 200: { description: 'A page of audit records', schema: AuditPage } },
       handler: ({ query }) => s.audit(query),
+    }),
+    route({
+      method: 'get',
+      path: '/admin/audit.csv',
+      tags,
+      summary:
+        'The filtered audit log as CSV (UTF-8 with BOM, newest first, Vietnam time); the export is audited',
+      description: `At most ${AUDIT_EXPORT_MAX} records per export: more answers 400 audit_export_too_large with the count.`,
+      access: 'audit:read',
+      query: AuditExportQuery,
+      responses: {
+        200: { description: 'CSV', contentType: 'text/csv', schema: z.string() },
+        400: { description: 'Invalid filters, or too many records', schema: Problem },
+      },
+      handler: async ({ query, actor, res }) => {
+        const text = await s.auditCsv(query, actor);
+        sendCsv(res, `nhat-ky-kiem-toan-${new Date().toISOString().slice(0, 10)}.csv`, text);
+      },
     }),
   ];
 }

@@ -49,18 +49,18 @@ export const RoleList = z
   .object({ items: z.array(z.object({ role: RoleName, permissions: z.array(z.string()) })) })
   .openapi('RoleList');
 
-export const AuditQuery = z
-  .strictObject({
-    actorId: z.string().uuid().optional(),
-    action: z.string().max(100).optional().describe('Exact action, or a prefix ending with *'),
-    entityType: z.string().max(50).optional(),
-    entityId: z.string().max(100).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-    page,
-    pageSize,
-  })
-  .openapi('AuditQuery');
+const auditFilter = {
+  actorId: z.string().uuid().optional(),
+  action: z.string().max(100).optional().describe('Exact action, or a prefix ending with *'),
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+};
+
+export const AuditQuery = z.strictObject({ ...auditFilter, page, pageSize }).openapi('AuditQuery');
+
+export const AuditExportQuery = z.strictObject(auditFilter).openapi('AuditExportQuery');
 
 export const AuditItem = z
   .object({

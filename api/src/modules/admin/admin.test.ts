@@ -1,5 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestApi, registerCitizen, bearer, newPhone, type TestApi } from '../../../test/helpers.ts';
+import { parseCsv } from '../cameras/cameras.import.ts';
+import { AUDIT_EXPORT_MAX } from './admin.service.ts';
 
 let api: TestApi;
 let adminToken: string;
@@ -181,5 +183,101 @@ describe('users and roles', () => {
     const future = new Date(Date.now() + 3600_000).toISOString();
     expect((await asAdmin('GET', `/api/v1/admin/audit?from=${future}`)).body.total).toBe(0);
     expect((await asAdmin('GET', '/api/v1/admin/audit?from=yesterday')).status).toBe(400);
+  });
+});
+
+describe('audit log export (CSV)', () => {
+  const rowsOf = (text: string) => parseCsv(text).records.map((r) => r.cells);
+
+  it('exports the filtered log newest first, in Vietnam time, with who did it, and records the export', async () => {
+    const c = await registerCitizen(api, undefined, 'MatKhau2026', 'Lê Văn Tý');
+    await asAdmin('PUT', `/api/v1/admin/users/${c.user.id}/roles/moderator`);
+    await asAdmin('DELETE', `/api/v1/admin/users/${c.user.id}/roles/moderator`);
+    await asAdmin('GET', `/api/v1/admin/users/${c.user.id}`);
+    const r = await asAdmin('GET', `/api/v1/admin/audit.csv?entityType=user&entityId=${c.user.id}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(r.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="nhat-ky-kiem-toan-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    const [header, ...rows] = rowsOf(r.body as string);
+    expect(header?.[1]).toBe('Thời điểm (giờ Việt Nam UTC+7)');
+    const page = await asAdmin(
+      'GET',
+      `/api/v1/admin/audit?entityType=user&entityId=${c.user.id}&pageSize=200`,
+    );
+    expect(rows.map((x) => x[0])).toEqual(page.body.items.map((i: { id: string }) => i.id));
+    expect(rows.map((x) => x[5])).toEqual([
+      'user.view',
+      'user.role_revoke',
+      'user.role_grant',
+      'user.register',
+    ]);
+    const grant = rows[2]!;
+    const item = page.body.items[2];
+    const at = new Date(item.at);
+    expect(grant[1]).toBe(new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace('T', ' '));
+    expect(grant[2]).toBe(adminId);
+    expect(grant[4]).toBe('Quản Trị Viên');
+    expect(grant[3]).toBe(`'${item.actorPhone}`); // +84…: defused, a spreadsheet keeps it as text
+    expect(JSON.parse(grant[10]!)).toEqual(item.details);
+
+    const exports = await asAdmin('GET', `/api/v1/admin/audit?action=audit.export&actorId=${adminId}`);
+    expect(exports.body.items[0].details).toEqual({
+      filters: { entityType: 'user', entityId: c.user.id },
+      records: 4,
+    });
+  });
+
+  it('defuses stored text that a spreadsheet would run as a formula, and quotes commas and quotes', async () => {
+    // Names are letters only, but record ids and details come from elsewhere (integrations, imports).
+    await api.sequelize.query(
+      `INSERT INTO audit_log (action, entity_type, entity_id, details)
+       VALUES ('test.formula', 'import', '=HYPERLINK("http://x"), 1', '{"note": "a, \\"b\\""}')`,
+    );
+    const r = await asAdmin('GET', '/api/v1/admin/audit.csv?action=test.formula');
+    expect(r.body as string).toContain(`"'=HYPERLINK(""http://x""), 1"`);
+    const [, row] = rowsOf(r.body as string);
+    expect(row?.[7]).toBe(`'=HYPERLINK("http://x"), 1`);
+    expect(JSON.parse(row![10]!)).toEqual({ note: 'a, "b"' });
+  });
+
+  it('walks past one batch without repeating or skipping, and refuses more than the maximum with the count', async () => {
+    const base = Date.parse('2020-01-01T00:00:00Z');
+    await api.sequelize.query(
+      `INSERT INTO audit_log (at, action, entity_type, entity_id, details)
+       SELECT to_timestamp(${base / 1000} + g), 'test.bulk', 'bulk', g::text, '{}'::jsonb
+         FROM generate_series(1, ${AUDIT_EXPORT_MAX + 1}) g`,
+    );
+    const from = new Date(base + 1000).toISOString();
+    const to = new Date(base + 4500 * 1000).toISOString();
+    const r = await asAdmin('GET', `/api/v1/admin/audit.csv?action=test.bulk&from=${from}&to=${to}`);
+    expect(r.status).toBe(200);
+    const rows = rowsOf(r.body as string).slice(1);
+    expect(rows).toHaveLength(4500);
+    expect(rows.map((x) => Number(x[7]))).toEqual(Array.from({ length: 4500 }, (_, i) => 4500 - i));
+    expect(rows[0]?.[8]).toBe('');
+
+    const all = await asAdmin('GET', '/api/v1/admin/audit.csv?action=test.bulk');
+    expect(all.status).toBe(400);
+    expect(all.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(all.body.code).toBe('audit_export_too_large');
+    expect(all.body.messages.en).toContain(String(AUDIT_EXPORT_MAX + 1));
+    expect(all.body.messages.vi).toContain('Hãy thu hẹp');
+  });
+
+  it('needs audit:read and valid filters', async () => {
+    const c = await registerCitizen(api);
+    const r = await api.request('GET', '/api/v1/admin/audit.csv', undefined, bearer(c.accessToken));
+    expect(r.status).toBe(403);
+    expect((await api.request('GET', '/api/v1/admin/audit.csv')).status).toBe(401);
+    const bad = await asAdmin('GET', '/api/v1/admin/audit.csv?from=soon&page=2&actorId=x');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'query.actorId',
+      'query.from',
+      'query.page',
+    ]);
   });
 });

@@ -12,7 +12,8 @@ import { formatDateTime } from '../../time';
 import { useApiQuery } from '../../useApiQuery';
 import { BulkConfirmDialog } from './BulkConfirmDialog';
 import { CameraFormDialog } from './CameraFormDialog';
-import { camerasToCsv, datedFileName } from './csv';
+import { camerasToCsv } from './csv';
+import { datedFileName } from '../../time';
 import type { Camera } from './form';
 import { ImportDialog } from './ImportDialog';
 import {

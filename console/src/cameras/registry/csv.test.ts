@@ -1,14 +1,6 @@
 import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import {
-  csvField,
-  datedFileName,
-  errorsByLine,
-  eventsToCsv,
-  formatDuration,
-  IMPORT_COLUMNS,
-  importTemplate,
-} from './csv';
+import { csvField, errorsByLine, eventsToCsv, formatDuration, IMPORT_COLUMNS, importTemplate } from './csv';
 import {
   buildCameraListQuery,
   buildEventQuery,
@@ -93,12 +85,6 @@ describe('csv', () => {
       { line: 4, messages: ['Vĩ độ sai [lat]', 'Sai địa chỉ [rtsp_url]'] },
     ]);
     expect(errorsByLine([e(2, null, 'Trùng mã')], 'en')[0]?.messages).toEqual(['Trùng mã (en)']);
-  });
-
-  it('names files with the Vietnam date', () => {
-    expect(datedFileName('danh-muc-camera', new Date('2026-11-27T18:30:00Z'))).toBe(
-      'danh-muc-camera-2026-11-28.csv',
-    );
   });
 });
 

@@ -155,9 +155,3 @@ export function errorsByLine(
   }
   return [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, messages]) => ({ line, messages }));
 }
-
-/** A file name with the Vietnam date: "danh-muc-camera-2026-11-28.csv". */
-export function datedFileName(stem: string, now = new Date()): string {
-  const day = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  return `${stem}-${day}.csv`;
-}

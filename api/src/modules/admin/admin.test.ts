@@ -281,3 +281,43 @@ describe('audit log export (CSV)', () => {
     ]);
   });
 });
+
+// Last: it leaves the file's administrator without the role.
+describe('the last administrator', () => {
+  it('survives two administrators revoking each other at the same moment', async () => {
+    const actor = (userId: string) => ({ userId, ip: '127.0.0.1', userAgent: 'test', requestId: 'race' });
+    const activeAdmins = async () =>
+      Number(
+        (
+          (await api.sequelize.query(
+            `SELECT count(*) AS n FROM user_roles r JOIN users u ON u.id = r.user_id
+              WHERE r.role = 'admin' AND u.status = 'active'`,
+            { type: 'SELECT' },
+          )) as Array<{ n: string }>
+        )[0]?.n,
+      );
+    let survivor = adminId;
+    for (let round = 0; round < 4; round++) {
+      // Exactly two active administrators: the survivor of the last round and a new one.
+      const other = await registerCitizen(api);
+      await api.services.users.grantRole(other.user.id, 'admin', actor(survivor));
+      await api.sequelize.query(
+        `UPDATE users SET status = 'disabled' WHERE id IN
+           (SELECT user_id FROM user_roles WHERE role = 'admin') AND id NOT IN (:a, :b)`,
+        { replacements: { a: survivor, b: other.user.id } },
+      );
+      expect(await activeAdmins()).toBe(2);
+      const results = await Promise.allSettled([
+        api.services.users.revokeRole(other.user.id, 'admin', actor(survivor)),
+        round % 2
+          ? api.services.users.setStatus(survivor, 'disabled', 'race', actor(other.user.id))
+          : api.services.users.revokeRole(survivor, 'admin', actor(other.user.id)),
+      ]);
+      const refused = results.filter((r) => r.status === 'rejected');
+      expect(refused).toHaveLength(1);
+      expect((refused[0] as PromiseRejectedResult).reason.code).toBe('last_admin');
+      expect(await activeAdmins()).toBe(1);
+      if (results[0].status === 'rejected') survivor = other.user.id;
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { Op, QueryTypes, type Sequelize, type WhereOptions, type Order } from 'sequelize';
+import { Op, QueryTypes, type Sequelize, type Transaction, type WhereOptions, type Order } from 'sequelize';
 import { User, UserRole } from './identity.models.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { audit, type AuditActor } from '../../platform/audit.ts';
@@ -114,10 +114,17 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
     return dto;
   }
 
-  async function activeAdminCount(): Promise<number> {
+  /**
+   * Active administrators, counted inside `t` after taking the lock every change that can shrink that set takes:
+   * two administrators revoking each other at the same moment must not both see "one other admin left".
+   */
+  async function activeAdminCount(t: Transaction): Promise<number> {
+    await sequelize.query(`SELECT pg_advisory_xact_lock(hashtext('daklak-id:active-admins'))`, {
+      transaction: t,
+    });
     const [row] = await sequelize.query<{ n: string }>(
       `SELECT count(*) AS n FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = 'admin' AND u.status = 'active'`,
-      { type: QueryTypes.SELECT },
+      { type: QueryTypes.SELECT, transaction: t },
     );
     return Number(row?.n ?? 0);
   }
@@ -147,17 +154,17 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
         vi: 'Vai trò công dân là mặc định, không thể thu hồi. Hãy khoá tài khoản nếu cần.',
         en: 'The citizen role is the default and cannot be revoked. Disable the account instead.',
       });
-    if (
-      role === 'admin' &&
-      user.roles.includes('admin') &&
-      user.status === 'active' &&
-      (await activeAdminCount()) <= 1
-    )
-      throw new Conflict('last_admin', {
-        vi: 'Không thể thu hồi quyền của quản trị viên cuối cùng.',
-        en: 'The last administrator cannot lose the role.',
-      });
     await sequelize.transaction(async (t) => {
+      if (
+        role === 'admin' &&
+        user.roles.includes('admin') &&
+        user.status === 'active' &&
+        (await activeAdminCount(t)) <= 1
+      )
+        throw new Conflict('last_admin', {
+          vi: 'Không thể thu hồi quyền của quản trị viên cuối cùng.',
+          en: 'The last administrator cannot lose the role.',
+        });
       const n = await UserRole.destroy({ where: { userId: id, role }, transaction: t });
       if (n) {
         await audit(
@@ -179,12 +186,12 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
         vi: 'Bạn không thể tự khoá tài khoản của mình.',
         en: 'You cannot change the status of your own account.',
       });
-    if (status === 'disabled' && user.roles.includes('admin') && (await activeAdminCount()) <= 1)
-      throw new Conflict('last_admin', {
-        vi: 'Không thể khoá quản trị viên cuối cùng.',
-        en: 'The last administrator cannot be disabled.',
-      });
     await sequelize.transaction(async (t) => {
+      if (status === 'disabled' && user.roles.includes('admin') && (await activeAdminCount(t)) <= 1)
+        throw new Conflict('last_admin', {
+          vi: 'Không thể khoá quản trị viên cuối cùng.',
+          en: 'The last administrator cannot be disabled.',
+        });
       await User.update({ status }, { where: { id }, transaction: t });
       if (status === 'disabled') await identity.revokeAllSessions(id, t);
       await audit(

@@ -4367,6 +4367,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/bulk-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant or revoke one role for several accounts (each audited; one result per account)
+         * @description Each account is changed on its own: a refusal (last administrator, the default citizen role, an unknown id) is reported in its result and the others go ahead. Revoking ends the sessions of the accounts it changes.
+         *
+         *     Access: permission `users:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UserBulkRoles"];
+                };
+            };
+            responses: {
+                /** @description One result per account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserBulkResult"];
+                    };
+                };
+                /** @description Invalid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing permission */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{id}/status": {
         parameters: {
             query?: never;
@@ -10440,6 +10512,22 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
+        };
+        UserBulkResult: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                ok: boolean;
+                /** @description Why this account was not changed: user_not_found, last_admin, role_required */
+                code: string | null;
+            }[];
+        };
+        UserBulkRoles: {
+            /** @description Accounts to change (duplicates count once) */
+            ids: string[];
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            action: "grant" | "revoke";
         };
         StatusChange: {
             /** @enum {string} */

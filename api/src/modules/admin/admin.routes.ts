@@ -13,6 +13,8 @@ import {
   AuditQuery,
   AuditExportQuery,
   AuditPage,
+  UserBulkRoles,
+  UserBulkResult,
 } from './admin.schemas.ts';
 import { AUDIT_EXPORT_MAX, type AdminService } from './admin.service.ts';
 
@@ -69,6 +71,22 @@ export function adminRoutes(s: AdminService): RouteSpec[] {
         409: { description: 'Last admin or default role', schema: Problem },
       },
       handler: ({ params, actor }) => s.users.revokeRole(params.id, params.role, actor),
+    }),
+    route({
+      method: 'post',
+      path: '/admin/users/bulk-roles',
+      tags,
+      summary: 'Grant or revoke one role for several accounts (each audited; one result per account)',
+      description:
+        'Each account is changed on its own: a refusal (last administrator, the default citizen role, an unknown id) ' +
+        'is reported in its result and the others go ahead. Revoking ends the sessions of the accounts it changes.',
+      access: 'users:manage',
+      body: UserBulkRoles,
+      responses: {
+        200: { description: 'One result per account', schema: UserBulkResult },
+        400: { description: 'Invalid', schema: Problem },
+      },
+      handler: ({ body, actor }) => s.users.bulkRoles(body, actor),
     }),
     route({
       method: 'patch',

@@ -86,3 +86,26 @@ export const AuditPage = z
     pageSize: z.number().int(),
   })
   .openapi('AuditPage');
+
+export const UserBulkRoles = z
+  .strictObject({
+    ids: z.array(z.string().uuid()).min(1).max(100).describe('Accounts to change (duplicates count once)'),
+    role: RoleName,
+    action: z.enum(['grant', 'revoke']),
+  })
+  .openapi('UserBulkRoles');
+
+export const UserBulkResult = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string().uuid(),
+        ok: z.boolean(),
+        code: z
+          .string()
+          .nullable()
+          .describe('Why this account was not changed: user_not_found, last_admin, role_required'),
+      }),
+    ),
+  })
+  .openapi('UserBulkResult');

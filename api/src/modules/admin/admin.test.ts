@@ -282,6 +282,71 @@ describe('audit log export (CSV)', () => {
   });
 });
 
+describe('roles for several accounts at once', () => {
+  it('grants to each, audits each, and reports a refusal without stopping the others', async () => {
+    const a = await registerCitizen(api);
+    const b = await registerCitizen(api);
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const r = await asAdmin('POST', '/api/v1/admin/users/bulk-roles', {
+      ids: [a.user.id, ghost, b.user.id, a.user.id],
+      role: 'officer',
+      action: 'grant',
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.items).toEqual([
+      { id: a.user.id, ok: true, code: null },
+      { id: ghost, ok: false, code: 'user_not_found' },
+      { id: b.user.id, ok: true, code: null },
+    ]);
+    for (const u of [a, b]) {
+      expect((await asAdmin('GET', `/api/v1/admin/users/${u.user.id}`)).body.roles).toContain('officer');
+      const log = await asAdmin('GET', `/api/v1/admin/audit?action=user.role_grant&entityId=${u.user.id}`);
+      expect(log.body.items.map((i: { details: unknown }) => i.details)).toEqual([{ role: 'officer' }]);
+    }
+
+    // Revoking: done for both, their sessions end; the default role cannot be revoked from anyone.
+    const revoke = await asAdmin('POST', '/api/v1/admin/users/bulk-roles', {
+      ids: [a.user.id, b.user.id],
+      role: 'officer',
+      action: 'revoke',
+    });
+    expect(revoke.body.items.every((i: { ok: boolean }) => i.ok)).toBe(true);
+    expect((await api.request('POST', '/api/v1/auth/refresh', { refreshToken: a.refreshToken })).status).toBe(
+      401,
+    );
+    const citizen = await asAdmin('POST', '/api/v1/admin/users/bulk-roles', {
+      ids: [a.user.id],
+      role: 'citizen',
+      action: 'revoke',
+    });
+    expect(citizen.body.items).toEqual([{ id: a.user.id, ok: false, code: 'role_required' }]);
+  });
+
+  it('needs users:manage and a valid body', async () => {
+    const c = await registerCitizen(api);
+    const body = { ids: [c.user.id], role: 'admin', action: 'grant' };
+    const denied = await api.request('POST', '/api/v1/admin/users/bulk-roles', body, bearer(c.accessToken));
+    expect(denied.status).toBe(403);
+    expect((await asAdmin('GET', `/api/v1/admin/users/${c.user.id}`)).body.roles).toEqual(['citizen']);
+    const bad = await asAdmin('POST', '/api/v1/admin/users/bulk-roles', {
+      ids: ['x'],
+      role: 'king',
+      action: 'promote',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'body.action',
+      'body.ids.0',
+      'body.role',
+    ]);
+    for (const ids of [[], Array.from({ length: 101 }, () => c.user.id)]) {
+      const r = await asAdmin('POST', '/api/v1/admin/users/bulk-roles', { ...body, ids });
+      expect(r.status).toBe(400);
+      expect(r.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.ids']);
+    }
+  });
+});
+
 // Last: it leaves the file's administrator without the role.
 describe('the last administrator', () => {
   it('survives two administrators revoking each other at the same moment', async () => {

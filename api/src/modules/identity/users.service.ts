@@ -2,7 +2,7 @@ import { Op, QueryTypes, type Sequelize, type Transaction, type WhereOptions, ty
 import { User, UserRole } from './identity.models.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { audit, type AuditActor } from '../../platform/audit.ts';
-import { Conflict, Forbidden, NotFound } from '../../platform/errors.ts';
+import { AppError, Conflict, Forbidden, NotFound } from '../../platform/errors.ts';
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { IdentityService } from './identity.service.ts';
 
@@ -203,6 +203,28 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
     return load(id);
   }
 
+  /**
+   * Grant or revoke one role for several accounts, each in its own transaction with its own audit record, so one
+   * refusal (the last administrator, the default role, an unknown id) leaves the others done. A failure that is
+   * not a refusal (the database gone) stops the batch and answers 500; what was done before it stays done.
+   */
+  async function bulkRoles(
+    input: { ids: string[]; role: Role; action: 'grant' | 'revoke' },
+    actor: AuditActor,
+  ): Promise<{ items: Array<{ id: string; ok: boolean; code: string | null }> }> {
+    const items = [];
+    for (const id of new Set(input.ids)) {
+      try {
+        await (input.action === 'grant' ? grantRole : revokeRole)(id, input.role, actor);
+        items.push({ id, ok: true, code: null });
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        items.push({ id, ok: false, code: err.code });
+      }
+    }
+    return { items };
+  }
+
   /** Create an account with a password and roles if the phone is not yet taken (seeding, first admin). */
   async function ensureUser(input: { phone: string; fullName: string; password: string; roles: Role[] }) {
     const existing = await User.findOne({ where: { phone: input.phone } });
@@ -222,7 +244,7 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
     return { user, created: true };
   }
 
-  return { list, view, grantRole, revokeRole, setStatus, ensureUser, load };
+  return { list, view, grantRole, revokeRole, bulkRoles, setStatus, ensureUser, load };
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;

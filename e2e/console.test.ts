@@ -98,6 +98,70 @@ test('an administrator signs in, grants a role, and sees it in the audit log', a
   await page.close();
 });
 
+test('an administrator changes the role of accounts picked from two searches; the last admin is refused', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Another browser profile than the first test's: the console asks this workstation for the SMS code.
+  await page.goto(`${product.url}/console/`);
+  await consoleSignIn(page, product, ADMIN.phone, ADMIN.password);
+  await page.getByTestId('nav-users').click();
+  const pick = async (phone: string) => {
+    await page.getByTestId('user-search').fill(phone);
+    const row = page.getByRole('row').filter({ hasText: phone });
+    await row.first().waitFor();
+    await page.getByRole('row').nth(2).waitFor({ state: 'detached' });
+    await row.first().getByRole('checkbox').check();
+  };
+  const chooseRole = async (label: string) => {
+    await page.getByTestId('users-bulk-dialog').getByRole('combobox').click();
+    await page.getByRole('option', { name: label, exact: true }).click();
+  };
+  await pick('0905000005');
+  await pick('0905000006');
+  assert.match((await page.getByTestId('users-selection').textContent()) ?? '', /Đã chọn 2 tài khoản/);
+
+  await page.getByTestId('users-bulk-open').click();
+  await chooseRole('Hộ kinh doanh');
+  await page.getByTestId('users-bulk-confirm').click();
+  const granted = page.getByTestId('users-bulk-result').locator('li[data-ok="true"]');
+  await granted.nth(1).waitFor();
+  assert.equal(await page.getByTestId('users-bulk-result').locator('li[data-ok="false"]').count(), 0);
+  await page.screenshot({ path: shot('console-users-bulk-granted') });
+  await page.getByRole('button', { name: 'Đóng' }).click();
+  for (const who of [DEMO_CITIZEN, { phone: '0905000005', password: DEMO_CITIZEN.password }])
+    assert.ok((await product.login(who.phone, who.password)).user.roles.includes('merchant'));
+
+  // Revoking the administrator role from the citizen and the only administrator: the latter is refused, stays
+  // selected, and revoking asks for a second click first.
+  // Everything went through: nothing stays selected.
+  assert.equal(await page.getByTestId('users-selection').count(), 0);
+  await pick('0905000006');
+  await pick('0905000001');
+  await page.getByTestId('users-bulk-open').click();
+  await page.getByTestId('users-bulk-revoke').click();
+  await chooseRole('Quản trị viên');
+  await page.getByTestId('users-bulk-confirm').click();
+  await page.getByTestId('users-bulk-warning').waitFor();
+  await page.getByTestId('users-bulk-confirm').click();
+  const refused = page.getByTestId('users-bulk-result').locator('li[data-ok="false"]');
+  await refused.waitFor();
+  assert.match((await refused.textContent()) ?? '', /quản trị viên cuối cùng/);
+  assert.match((await refused.textContent()) ?? '', /0905000001/);
+  await page.screenshot({ path: shot('console-users-bulk-refused') });
+  await page.getByRole('button', { name: 'Đóng' }).click();
+  assert.match((await page.getByTestId('users-selection').textContent()) ?? '', /Đã chọn 1 tài khoản/);
+  // The list, reloaded: the administrator keeps the role.
+  await page
+    .getByRole('row')
+    .filter({ hasText: '0905000001' })
+    .filter({ hasText: 'Quản trị viên' })
+    .first()
+    .waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('an operator on a new workstation is asked for the SMS code', async () => {
   const known = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const first = await known.newPage();

@@ -1,4 +1,5 @@
-import { Box, Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import { Box, Button, Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import {
   DataGrid,
   type GridColDef,
@@ -18,9 +19,11 @@ import { formatDateTime, nationalPhone } from '../time';
 import { useApiQuery } from '../useApiQuery';
 import { useGridLocaleText } from '../gridLocale';
 import { buildUsersQuery } from './queries';
+import { BulkRolesDialog } from './BulkRolesDialog';
 import { UserDrawer } from './UserDrawer';
 
 type AdminUser = components['schemas']['AdminUser'];
+type BulkRole = components['schemas']['Role'];
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
@@ -34,6 +37,10 @@ export function UsersPage() {
   const [status, setStatus] = useState('');
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 25 });
   const [sortModel, setSortModel] = useState<GridSortModel>([{ field: 'createdAt', sort: 'desc' }]);
+  // Kept across pages and filters, so an administrator can gather accounts from several searches.
+  const [selection, setSelection] = useState<string[]>([]);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [bulkOpen, setBulkOpen] = useState(false);
 
   const query = useMemo(
     () =>
@@ -45,6 +52,16 @@ export function UsersPage() {
   );
   const roles = useApiQuery('roles', (signal) => unwrap(api.GET('/api/v1/admin/roles', { signal })));
   const roleNames: string[] = roles.data?.items.map((r) => r.role) ?? [...KNOWN_ROLES];
+  const select = (ids: string[]) => {
+    const shown = users.data?.items ?? [];
+    setNames((prev) => {
+      const next = new Map(prev);
+      for (const u of shown)
+        if (ids.includes(u.id)) next.set(u.id, `${u.fullName} · ${nationalPhone(u.phone)}`);
+      return next;
+    });
+    setSelection(ids);
+  };
 
   const columns = useMemo<GridColDef<AdminUser>[]>(
     () => [
@@ -201,6 +218,30 @@ export function UsersPage() {
 
       {users.problem ? <ProblemAlert problem={users.problem} onRetry={users.reload} /> : null}
 
+      {selection.length ? (
+        <Paper
+          variant="outlined"
+          sx={{ px: 1.5, py: 0.75, display: 'flex', alignItems: 'center', gap: 1, bgcolor: 'action.hover' }}
+          data-testid="users-selection"
+        >
+          <Typography variant="body2" sx={{ flex: 1 }}>
+            {t('users.selected', { n: selection.length })}
+          </Typography>
+          <Button size="small" onClick={() => setSelection([])}>
+            {t('users.selection.clear')}
+          </Button>
+          <Button
+            size="small"
+            variant="contained"
+            startIcon={<ManageAccountsIcon />}
+            onClick={() => setBulkOpen(true)}
+            data-testid="users-bulk-open"
+          >
+            {t('users.bulk.open')}
+          </Button>
+        </Paper>
+      ) : null}
+
       <Box sx={{ height: 'calc(100vh - 290px)', minHeight: 420 }}>
         <DataGrid<AdminUser>
           rows={users.data?.items ?? []}
@@ -222,15 +263,25 @@ export function UsersPage() {
           sortingOrder={['desc', 'asc']}
           onRowClick={openUser}
           onCellKeyDown={(params, event) => {
-            if (event.key === 'Enter') navigate(`/admin/users/${String(params.id)}`);
+            if (event.key === 'Enter' && params.field !== '__check__')
+              navigate(`/admin/users/${String(params.id)}`);
           }}
-          getRowClassName={(p) => (p.row.status === 'disabled' ? 'row-disabled' : '')}
-          rowSelectionModel={{ type: 'include', ids: new Set(userId ? [userId] : []) }}
+          getRowClassName={(p) =>
+            [p.row.status === 'disabled' ? 'row-disabled' : '', p.row.id === userId ? 'row-open' : '']
+              .filter(Boolean)
+              .join(' ')
+          }
+          checkboxSelection
+          disableRowSelectionOnClick
+          keepNonExistentRowsSelected
+          rowSelectionModel={{ type: 'include', ids: new Set(selection) }}
+          onRowSelectionModelChange={(m) => select([...m.ids].map(String))}
           localeText={localeText}
           hideFooterSelectedRowCount
           sx={{
             '& .MuiDataGrid-row': { cursor: 'pointer' },
             '& .row-disabled': { color: 'text.disabled' },
+            '& .row-open': { bgcolor: 'action.selected' },
           }}
           aria-label={t('users.title')}
         />
@@ -242,6 +293,18 @@ export function UsersPage() {
         onClose={() => navigate('/admin/users')}
         onChanged={users.reload}
       />
+      {bulkOpen ? (
+        <BulkRolesDialog
+          ids={selection}
+          names={names}
+          roles={roleNames as BulkRole[]}
+          onClose={() => setBulkOpen(false)}
+          onDone={(refused) => {
+            setSelection(refused);
+            users.reload();
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }

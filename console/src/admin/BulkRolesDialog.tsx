@@ -1,5 +1,3 @@
-import CheckCircleIcon from '@mui/icons-material/CheckCircle';
-import ErrorIcon from '@mui/icons-material/Error';
 import {
   Button,
   Dialog,
@@ -8,10 +6,6 @@ import {
   DialogContentText,
   DialogTitle,
   FormControlLabel,
-  List,
-  ListItem,
-  ListItemIcon,
-  ListItemText,
   MenuItem,
   Radio,
   RadioGroup,
@@ -20,16 +14,14 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
-import { asProblem, type Problem } from '../api/problem';
 import type { components } from '../api/schema';
 import { DialogProblem } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
-import { useNotify } from '../notify';
+import { BulkResultList, useBulkRun } from '../components/BulkResult';
 import { roleLabel } from '../roles';
 
 type Role = components['schemas']['Role'];
 type Action = 'grant' | 'revoke';
-type BulkResult = components['schemas']['UserBulkResult']['items'];
 
 /** Reasons the api gives for an account it did not change, in words; other codes are shown as they are. */
 const BULK_CODES = ['user_not_found', 'last_admin', 'role_required'] as const;
@@ -54,39 +46,24 @@ export function BulkRolesDialog({
   onDone: (refused: string[]) => void;
 }) {
   const { t } = useI18n();
-  const notify = useNotify();
   // What was selected when the dialog opened: the list reloads (and the selection changes) afterwards.
   const [{ ids, names }] = useState(() => ({ ids: selected, names: new Map(namesNow) }));
   const [action, setAction] = useState<Action>('grant');
   const [role, setRole] = useState<Role | ''>('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-  const [result, setResult] = useState<BulkResult>();
+  const { busy, problem, result, run } = useBulkRun(
+    (ok, total) => t('users.bulk.done', { ok, total }),
+    onDone,
+  );
   const failure = (code: string | null) => {
     const known = BULK_CODES.find((c) => c === code);
     return known ? t(`users.bulk.code.${known}`) : t('users.bulk.failed', { code: code ?? '' });
   };
 
-  const submit = async () => {
+  const submit = () => {
     if (!role) return;
     if (action === 'revoke' && !confirming) return setConfirming(true);
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      const res = await unwrap(api.POST('/api/v1/admin/users/bulk-roles', { body: { ids, role, action } }));
-      setResult(res.items);
-      const ok = res.items.filter((i) => i.ok).length;
-      notify(
-        t('users.bulk.done', { ok, total: res.items.length }),
-        ok === res.items.length ? 'success' : 'info',
-      );
-      onDone(res.items.filter((i) => !i.ok).map((i) => i.id));
-    } catch (err) {
-      setProblem(asProblem(err));
-    } finally {
-      setBusy(false);
-    }
+    return run(() => unwrap(api.POST('/api/v1/admin/users/bulk-roles', { body: { ids, role, action } })));
   };
 
   return (
@@ -94,19 +71,13 @@ export function BulkRolesDialog({
       <DialogTitle>{t('users.bulk.title', { n: ids.length })}</DialogTitle>
       <DialogContent>
         {result ? (
-          <List dense data-testid="users-bulk-result">
-            {result.map((r) => (
-              <ListItem key={r.id} data-ok={r.ok}>
-                <ListItemIcon sx={{ minWidth: 36 }}>
-                  {r.ok ? <CheckCircleIcon color="success" /> : <ErrorIcon color="error" />}
-                </ListItemIcon>
-                <ListItemText
-                  primary={names.get(r.id) ?? r.id}
-                  secondary={r.ok ? t(`users.bulk.ok.${action}`) : failure(r.code)}
-                />
-              </ListItem>
-            ))}
-          </List>
+          <BulkResultList
+            items={result}
+            nameOf={(id) => names.get(id) ?? id}
+            okText={t(`users.bulk.ok.${action}`)}
+            failure={failure}
+            testId="users-bulk-result"
+          />
         ) : (
           <Stack spacing={2}>
             <DialogContentText>{t('users.bulk.body')}</DialogContentText>

@@ -1,5 +1,3 @@
-import CheckCircleIcon from '@mui/icons-material/CheckCircle';
-import ErrorIcon from '@mui/icons-material/Error';
 import {
   Button,
   Dialog,
@@ -7,27 +5,20 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  List,
-  ListItem,
-  ListItemIcon,
-  ListItemText,
   MenuItem,
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
-import { asProblem, type Problem } from '../api/problem';
 import { DialogProblem } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
-import { useNotify } from '../notify';
+import { BulkResultList, useBulkRun } from '../components/BulkResult';
 import { nameIn, type FeedbackReferences } from './references';
 
-type BulkResult = { id: string; ok: boolean; code: string | null }[];
-
-/** Assign the selected reports to one department; shows one line per report (some may be refused). */
 /** Reasons the api gives for a report it did not assign, in words; other codes are shown as they are. */
 const BULK_CODES = ['feedback_status', 'feedback_not_found', 'unknown_department'] as const;
 
+/** Assign the selected reports to one department; shows one line per report (some may be refused). */
 export function BulkAssignDialog({
   ids: selected,
   titles: titlesNow,
@@ -42,7 +33,6 @@ export function BulkAssignDialog({
   onDone: (failed: string[]) => void;
 }) {
   const { t, lang } = useI18n();
-  const notify = useNotify();
   // What was selected when the dialog opened: the queue reloads (and the selection changes) after assigning.
   const [{ ids, titles }] = useState(() => ({ ids: selected, titles: new Map(titlesNow) }));
   const failure = (code: string | null) => {
@@ -50,47 +40,22 @@ export function BulkAssignDialog({
     return known ? t(`fb.bulk.code.${known}`) : t('fb.bulk.failed', { code: code ?? '' });
   };
   const [department, setDepartment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem>();
-  const [result, setResult] = useState<BulkResult>();
-
-  const submit = async () => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      const res = await unwrap(api.POST('/api/v1/feedback/bulk-assign', { body: { ids, department } }));
-      setResult(res.items);
-      const ok = res.items.filter((i) => i.ok).length;
-      notify(
-        t('fb.bulk.done', { ok, total: res.items.length }),
-        ok === res.items.length ? 'success' : 'info',
-      );
-      onDone(res.items.filter((i) => !i.ok).map((i) => i.id));
-    } catch (err) {
-      setProblem(asProblem(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, problem, result, run } = useBulkRun((ok, total) => t('fb.bulk.done', { ok, total }), onDone);
+  const submit = () =>
+    run(() => unwrap(api.POST('/api/v1/feedback/bulk-assign', { body: { ids, department } })));
 
   return (
     <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth data-testid="fb-bulk-dialog">
       <DialogTitle>{t('fb.bulk.title', { n: ids.length })}</DialogTitle>
       <DialogContent>
         {result ? (
-          <List dense data-testid="fb-bulk-result">
-            {result.map((r) => (
-              <ListItem key={r.id} data-ok={r.ok}>
-                <ListItemIcon sx={{ minWidth: 36 }}>
-                  {r.ok ? <CheckCircleIcon color="success" /> : <ErrorIcon color="error" />}
-                </ListItemIcon>
-                <ListItemText
-                  primary={titles.get(r.id) ?? r.id}
-                  secondary={r.ok ? t('fb.bulk.ok') : failure(r.code)}
-                />
-              </ListItem>
-            ))}
-          </List>
+          <BulkResultList
+            items={result}
+            nameOf={(id) => titles.get(id) ?? id}
+            okText={t('fb.bulk.ok')}
+            failure={failure}
+            testId="fb-bulk-result"
+          />
         ) : (
           <>
             <DialogContentText sx={{ mb: 2 }}>{t('fb.bulk.body')}</DialogContentText>

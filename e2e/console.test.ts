@@ -148,6 +148,8 @@ test('an administrator changes the role of accounts picked from two searches; th
   await refused.waitFor();
   assert.match((await refused.textContent()) ?? '', /quản trị viên cuối cùng/);
   assert.match((await refused.textContent()) ?? '', /0905000001/);
+  const untouched = page.getByTestId('users-bulk-result').locator('li[data-ok="true"]');
+  assert.match((await untouched.textContent()) ?? '', /0905000006.*Không có vai trò này/);
   await page.screenshot({ path: shot('console-users-bulk-refused') });
   await page.getByRole('button', { name: 'Đóng' }).click();
   assert.match((await page.getByTestId('users-selection').textContent()) ?? '', /Đã chọn 1 tài khoản/);

@@ -74,7 +74,9 @@ export function BulkRolesDialog({
           <BulkResultList
             items={result}
             nameOf={(id) => names.get(id) ?? id}
-            okText={t(`users.bulk.ok.${action}`)}
+            okText={(r) =>
+              t(r.changed === false ? `users.bulk.unchanged.${action}` : `users.bulk.ok.${action}`)
+            }
             failure={failure}
             testId="users-bulk-result"
           />

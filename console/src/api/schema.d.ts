@@ -10518,7 +10518,9 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 ok: boolean;
-                /** @description Why this account was not changed: user_not_found, last_admin, role_required */
+                /** @description false when the account already held (grant) or did not hold (revoke) the role */
+                changed: boolean;
+                /** @description Why this account was refused: user_not_found, last_admin, role_required */
                 code: string | null;
             }[];
         };

@@ -9,6 +9,8 @@ import { useNotify } from '../notify';
 export interface BulkItem {
   id: string;
   ok: boolean;
+  /** Where the api tells: false when there was nothing to do (e.g. the role was already held). */
+  changed?: boolean;
   code: string | null;
 }
 
@@ -49,7 +51,7 @@ export function BulkResultList({
 }: {
   items: BulkItem[];
   nameOf: (id: string) => string;
-  okText: string;
+  okText: (item: BulkItem) => string;
   failure: (code: string | null) => string;
   testId: string;
 }) {
@@ -60,7 +62,7 @@ export function BulkResultList({
           <ListItemIcon sx={{ minWidth: 36 }}>
             {r.ok ? <CheckCircleIcon color="success" /> : <ErrorIcon color="error" />}
           </ListItemIcon>
-          <ListItemText primary={nameOf(r.id)} secondary={r.ok ? okText : failure(r.code)} />
+          <ListItemText primary={nameOf(r.id)} secondary={r.ok ? okText(r) : failure(r.code)} />
         </ListItem>
       ))}
     </List>

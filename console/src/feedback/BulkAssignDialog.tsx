@@ -52,7 +52,7 @@ export function BulkAssignDialog({
           <BulkResultList
             items={result}
             nameOf={(id) => titles.get(id) ?? id}
-            okText={t('fb.bulk.ok')}
+            okText={() => t('fb.bulk.ok')}
             failure={failure}
             testId="fb-bulk-result"
           />

@@ -123,6 +123,8 @@ export const en: Record<MessageKey, string> = {
     'Revoking {role} from {n} accounts signs them out on every device. Press Confirm revoking to go ahead.',
   'users.bulk.ok.grant': 'Granted',
   'users.bulk.ok.revoke': 'Revoked',
+  'users.bulk.unchanged.grant': 'Already held this role',
+  'users.bulk.unchanged.revoke': 'Did not hold this role: nothing to revoke',
   'users.bulk.done': 'Changed {ok} of {total} accounts.',
   'users.bulk.failed': 'Not changed ({code}).',
   'users.bulk.code.user_not_found': 'The account no longer exists.',

@@ -124,6 +124,8 @@ export const vi = {
     'Thu hồi vai trò {role} của {n} tài khoản sẽ đăng xuất họ trên mọi thiết bị. Nhấn Xác nhận thu hồi để tiếp tục.',
   'users.bulk.ok.grant': 'Đã cấp',
   'users.bulk.ok.revoke': 'Đã thu hồi',
+  'users.bulk.unchanged.grant': 'Đã có vai trò này từ trước',
+  'users.bulk.unchanged.revoke': 'Không có vai trò này, không cần thu hồi',
   'users.bulk.done': 'Đã thay đổi {ok}/{total} tài khoản.',
   'users.bulk.failed': 'Không thay đổi được ({code}).',
   'users.bulk.code.user_not_found': 'Tài khoản không còn tồn tại.',

@@ -101,10 +101,13 @@ export const UserBulkResult = z
       z.object({
         id: z.string().uuid(),
         ok: z.boolean(),
+        changed: z
+          .boolean()
+          .describe('false when the account already held (grant) or did not hold (revoke) the role'),
         code: z
           .string()
           .nullable()
-          .describe('Why this account was not changed: user_not_found, last_admin, role_required'),
+          .describe('Why this account was refused: user_not_found, last_admin, role_required'),
       }),
     ),
   })

@@ -294,10 +294,17 @@ describe('roles for several accounts at once', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body.items).toEqual([
-      { id: a.user.id, ok: true, code: null },
-      { id: ghost, ok: false, code: 'user_not_found' },
-      { id: b.user.id, ok: true, code: null },
+      { id: a.user.id, ok: true, changed: true, code: null },
+      { id: ghost, ok: false, changed: false, code: 'user_not_found' },
+      { id: b.user.id, ok: true, changed: true, code: null },
     ]);
+    // Again: nothing to do, and no second audit record.
+    const again = await asAdmin('POST', '/api/v1/admin/users/bulk-roles', {
+      ids: [a.user.id],
+      role: 'officer',
+      action: 'grant',
+    });
+    expect(again.body.items).toEqual([{ id: a.user.id, ok: true, changed: false, code: null }]);
     for (const u of [a, b]) {
       expect((await asAdmin('GET', `/api/v1/admin/users/${u.user.id}`)).body.roles).toContain('officer');
       const log = await asAdmin('GET', `/api/v1/admin/audit?action=user.role_grant&entityId=${u.user.id}`);
@@ -310,7 +317,7 @@ describe('roles for several accounts at once', () => {
       role: 'officer',
       action: 'revoke',
     });
-    expect(revoke.body.items.every((i: { ok: boolean }) => i.ok)).toBe(true);
+    expect(revoke.body.items.every((i: { ok: boolean; changed: boolean }) => i.ok && i.changed)).toBe(true);
     expect((await api.request('POST', '/api/v1/auth/refresh', { refreshToken: a.refreshToken })).status).toBe(
       401,
     );
@@ -319,7 +326,13 @@ describe('roles for several accounts at once', () => {
       role: 'citizen',
       action: 'revoke',
     });
-    expect(citizen.body.items).toEqual([{ id: a.user.id, ok: false, code: 'role_required' }]);
+    expect(citizen.body.items).toEqual([{ id: a.user.id, ok: false, changed: false, code: 'role_required' }]);
+    const notHeld = await asAdmin('POST', '/api/v1/admin/users/bulk-roles', {
+      ids: [a.user.id],
+      role: 'moderator',
+      action: 'revoke',
+    });
+    expect(notHeld.body.items).toEqual([{ id: a.user.id, ok: true, changed: false, code: null }]);
   });
 
   it('needs users:manage and a valid body', async () => {

@@ -211,15 +211,16 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
   async function bulkRoles(
     input: { ids: string[]; role: Role; action: 'grant' | 'revoke' },
     actor: AuditActor,
-  ): Promise<{ items: Array<{ id: string; ok: boolean; code: string | null }> }> {
+  ): Promise<{ items: Array<{ id: string; ok: boolean; changed: boolean; code: string | null }> }> {
     const items = [];
     for (const id of new Set(input.ids)) {
       try {
+        const held = (await load(id)).roles.includes(input.role);
         await (input.action === 'grant' ? grantRole : revokeRole)(id, input.role, actor);
-        items.push({ id, ok: true, code: null });
+        items.push({ id, ok: true, changed: held !== (input.action === 'grant'), code: null });
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
-        items.push({ id, ok: false, code: err.code });
+        items.push({ id, ok: false, changed: false, code: err.code });
       }
     }
     return { items };

@@ -16,7 +16,7 @@ import {
   UserBulkRoles,
   UserBulkResult,
 } from './admin.schemas.ts';
-import { AUDIT_EXPORT_MAX, type AdminService } from './admin.service.ts';
+import { AUDIT_EXPORT_MAX, vietnamTime, type AdminService } from './admin.service.ts';
 
 const tags = ['Quản trị (admin)'];
 
@@ -137,7 +137,7 @@ export function adminRoutes(s: AdminService): RouteSpec[] {
       },
       handler: async ({ query, actor, res }) => {
         const text = await s.auditCsv(query, actor);
-        sendCsv(res, `nhat-ky-kiem-toan-${new Date().toISOString().slice(0, 10)}.csv`, text);
+        sendCsv(res, `nhat-ky-kiem-toan-${vietnamTime(new Date()).slice(0, 10)}.csv`, text);
       },
     }),
   ];

@@ -31,7 +31,7 @@ const AUDIT_CSV_HEADER = [
 ];
 
 /** "2026-11-29 10:27:36": Vietnam has one offset all year. */
-const vietnamTime = (d: Date) =>
+export const vietnamTime = (d: Date) =>
   new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 export function createAdminService(deps: {
@@ -42,33 +42,32 @@ export function createAdminService(deps: {
     return { items: ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })) };
   }
 
-  const actorsOf = (rows: AuditRecord[]) =>
-    deps.lookupUsers([...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x))]);
+  /** Audit records with the name and phone of whoever acted, as the API shows them. */
+  async function withActors(rows: AuditRecord[]) {
+    const actors = await deps.lookupUsers([
+      ...new Set(rows.map((r) => r.actorId).filter((x): x is string => !!x)),
+    ]);
+    return rows.map((r) => {
+      const a = r.actorId ? actors.get(r.actorId) : undefined;
+      return {
+        id: String(r.id),
+        at: r.at.toISOString(),
+        actorId: r.actorId,
+        actorPhone: a?.phone ?? null,
+        actorName: a?.fullName ?? null,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        ip: r.ip,
+        requestId: r.requestId,
+        details: r.details,
+      };
+    });
+  }
 
   async function audit(q: AuditQuery) {
     const { rows, count } = await listAudit(q);
-    const actors = await actorsOf(rows);
-    return {
-      items: rows.map((r) => {
-        const a = r.actorId ? actors.get(r.actorId) : undefined;
-        return {
-          id: String(r.id),
-          at: r.at.toISOString(),
-          actorId: r.actorId,
-          actorPhone: a?.phone ?? null,
-          actorName: a?.fullName ?? null,
-          action: r.action,
-          entityType: r.entityType,
-          entityId: r.entityId,
-          ip: r.ip,
-          requestId: r.requestId,
-          details: r.details,
-        };
-      }),
-      total: count,
-      page: q.page,
-      pageSize: q.pageSize,
-    };
+    return { items: await withActors(rows), total: count, page: q.page, pageSize: q.pageSize };
   }
 
   /**
@@ -84,16 +83,14 @@ export function createAdminService(deps: {
         en: `The filters match ${total} records, more than the ${AUDIT_EXPORT_MAX} one export may hold. Narrow the period or add filters.`,
       });
     const rows: CsvValue[][] = [AUDIT_CSV_HEADER];
-    for await (const batch of auditBatches(filter)) {
-      const actors = await actorsOf(batch);
-      for (const r of batch) {
-        const a = r.actorId ? actors.get(r.actorId) : undefined;
+    for await (const batch of auditBatches(filter))
+      for (const r of await withActors(batch))
         rows.push([
           r.id,
-          vietnamTime(r.at),
+          vietnamTime(new Date(r.at)),
           r.actorId,
-          a?.phone ?? null,
-          a?.fullName ?? null,
+          r.actorPhone,
+          r.actorName,
           r.action,
           r.entityType,
           r.entityId,
@@ -101,8 +98,6 @@ export function createAdminService(deps: {
           r.requestId,
           Object.keys(r.details ?? {}).length ? JSON.stringify(r.details) : null,
         ]);
-      }
-    }
     await writeAudit(actor, {
       action: 'audit.export',
       entityType: 'audit_log',

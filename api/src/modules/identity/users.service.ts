@@ -129,9 +129,10 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
     return Number(row?.n ?? 0);
   }
 
-  async function grantRole(id: string, role: Role, actor: AuditActor) {
+  /** Give the role unless held (audited when it changes anything); true when it was not held. */
+  async function addRole(id: string, role: Role, actor: AuditActor): Promise<boolean> {
     await load(id);
-    await sequelize.transaction(async (t) => {
+    return sequelize.transaction(async (t) => {
       const [, created] = await UserRole.findOrCreate({
         where: { userId: id, role },
         defaults: { userId: id, role, grantedBy: actor.userId },
@@ -143,18 +144,19 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
           { action: 'user.role_grant', entityType: 'user', entityId: id, details: { role } },
           t,
         );
+      return created;
     });
-    return load(id);
   }
 
-  async function revokeRole(id: string, role: Role, actor: AuditActor) {
+  /** Take the role away if held (audited, sessions ended); true when it was held. */
+  async function removeRole(id: string, role: Role, actor: AuditActor): Promise<boolean> {
     const user = await load(id);
     if (role === 'citizen')
       throw new Conflict('role_required', {
         vi: 'Vai trò công dân là mặc định, không thể thu hồi. Hãy khoá tài khoản nếu cần.',
         en: 'The citizen role is the default and cannot be revoked. Disable the account instead.',
       });
-    await sequelize.transaction(async (t) => {
+    return sequelize.transaction(async (t) => {
       if (
         role === 'admin' &&
         user.roles.includes('admin') &&
@@ -175,7 +177,17 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
         // Sessions carry roles: end them so the change applies at once.
         await identity.revokeAllSessions(id, t);
       }
+      return n > 0;
     });
+  }
+
+  async function grantRole(id: string, role: Role, actor: AuditActor) {
+    await addRole(id, role, actor);
+    return load(id);
+  }
+
+  async function revokeRole(id: string, role: Role, actor: AuditActor) {
+    await removeRole(id, role, actor);
     return load(id);
   }
 
@@ -215,9 +227,8 @@ export function createUsersService(deps: { sequelize: Sequelize; identity: Ident
     const items = [];
     for (const id of new Set(input.ids)) {
       try {
-        const held = (await load(id)).roles.includes(input.role);
-        await (input.action === 'grant' ? grantRole : revokeRole)(id, input.role, actor);
-        items.push({ id, ok: true, changed: held !== (input.action === 'grant'), code: null });
+        const changed = await (input.action === 'grant' ? addRole : removeRole)(id, input.role, actor);
+        items.push({ id, ok: true, changed, code: null });
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         items.push({ id, ok: false, changed: false, code: err.code });

@@ -1,5 +1,5 @@
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
-import { Box, Button, Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import {
   DataGrid,
   type GridColDef,
@@ -12,6 +12,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { SelectionBar } from '../components/SelectionBar';
 import { SearchField } from '../components/SearchField';
 import { useI18n } from '../i18n/context';
 import { KNOWN_ROLES, roleLabel, sortRoles } from '../roles';
@@ -23,7 +24,7 @@ import { BulkRolesDialog } from './BulkRolesDialog';
 import { UserDrawer } from './UserDrawer';
 
 type AdminUser = components['schemas']['AdminUser'];
-type BulkRole = components['schemas']['Role'];
+type Role = components['schemas']['Role'];
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
@@ -51,15 +52,19 @@ export function UsersPage() {
     unwrap(api.GET('/api/v1/admin/users', { params: { query }, signal })),
   );
   const roles = useApiQuery('roles', (signal) => unwrap(api.GET('/api/v1/admin/roles', { signal })));
-  const roleNames: string[] = roles.data?.items.map((r) => r.role) ?? [...KNOWN_ROLES];
+  const roleNames: Role[] = roles.data?.items.map((r) => r.role) ?? [...KNOWN_ROLES];
+  /** The selection, with a label for each account (also those on other pages, remembered when picked). */
   const select = (ids: string[]) => {
-    const shown = users.data?.items ?? [];
-    setNames((prev) => {
-      const next = new Map(prev);
-      for (const u of shown)
-        if (ids.includes(u.id)) next.set(u.id, `${u.fullName} · ${nationalPhone(u.phone)}`);
-      return next;
-    });
+    const shown = new Map((users.data?.items ?? []).map((u) => [u.id, u]));
+    setNames(
+      (prev) =>
+        new Map(
+          ids.map((id) => {
+            const u = shown.get(id);
+            return [id, u ? `${u.fullName} · ${nationalPhone(u.phone)}` : (prev.get(id) ?? id)];
+          }),
+        ),
+    );
     setSelection(ids);
   };
 
@@ -219,27 +224,16 @@ export function UsersPage() {
       {users.problem ? <ProblemAlert problem={users.problem} onRetry={users.reload} /> : null}
 
       {selection.length ? (
-        <Paper
-          variant="outlined"
-          sx={{ px: 1.5, py: 0.75, display: 'flex', alignItems: 'center', gap: 1, bgcolor: 'action.hover' }}
-          data-testid="users-selection"
-        >
-          <Typography variant="body2" sx={{ flex: 1 }}>
-            {t('users.selected', { n: selection.length })}
-          </Typography>
-          <Button size="small" onClick={() => setSelection([])}>
-            {t('users.selection.clear')}
-          </Button>
-          <Button
-            size="small"
-            variant="contained"
-            startIcon={<ManageAccountsIcon />}
-            onClick={() => setBulkOpen(true)}
-            data-testid="users-bulk-open"
-          >
-            {t('users.bulk.open')}
-          </Button>
-        </Paper>
+        <SelectionBar
+          label={t('users.selected', { n: selection.length })}
+          clearLabel={t('users.selection.clear')}
+          onClear={() => select([])}
+          actionLabel={t('users.bulk.open')}
+          actionIcon={<ManageAccountsIcon />}
+          onAction={() => setBulkOpen(true)}
+          testId="users-selection"
+          actionTestId="users-bulk-open"
+        />
       ) : null}
 
       <Box sx={{ height: 'calc(100vh - 290px)', minHeight: 420 }}>
@@ -297,10 +291,10 @@ export function UsersPage() {
         <BulkRolesDialog
           ids={selection}
           names={names}
-          roles={roleNames as BulkRole[]}
+          roles={roleNames}
           onClose={() => setBulkOpen(false)}
           onDone={(refused) => {
-            setSelection(refused);
+            select(refused);
             users.reload();
           }}
         />

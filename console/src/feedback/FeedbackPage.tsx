@@ -7,6 +7,7 @@ import { api, unwrap } from '../api/client';
 import { useAuth } from '../auth/context';
 import { hasPermission } from '../auth/permissions';
 import { ProblemAlert } from '../components/ProblemAlert';
+import { SelectionBar } from '../components/SelectionBar';
 import { useI18n } from '../i18n/context';
 import { useApiQuery } from '../useApiQuery';
 import { BulkAssignDialog } from './BulkAssignDialog';
@@ -117,34 +118,16 @@ export function FeedbackPage() {
       >
         <Stack spacing={1} sx={{ minWidth: 0 }}>
           {triage && selection.length > 0 ? (
-            <Paper
-              variant="outlined"
-              sx={{
-                px: 1.5,
-                py: 0.75,
-                display: 'flex',
-                alignItems: 'center',
-                gap: 1,
-                bgcolor: 'action.hover',
-              }}
-              data-testid="fb-selection"
-            >
-              <Typography variant="body2" sx={{ flex: 1 }}>
-                {t('fb.selected', { n: selection.length })}
-              </Typography>
-              <Button size="small" onClick={() => setSelection([])}>
-                {t('fb.selection.clear')}
-              </Button>
-              <Button
-                size="small"
-                variant="contained"
-                startIcon={<AssignmentIndIcon />}
-                onClick={() => setBulkOpen(true)}
-                data-testid="fb-bulk-assign"
-              >
-                {t('fb.bulk.open')}
-              </Button>
-            </Paper>
+            <SelectionBar
+              label={t('fb.selected', { n: selection.length })}
+              clearLabel={t('fb.selection.clear')}
+              onClear={() => setSelection([])}
+              actionLabel={t('fb.bulk.open')}
+              actionIcon={<AssignmentIndIcon />}
+              onAction={() => setBulkOpen(true)}
+              testId="fb-selection"
+              actionTestId="fb-bulk-assign"
+            />
           ) : null}
           <Box sx={{ height: { xs: 520, lg: 'calc(100vh - 350px)' }, minHeight: 460 }} data-testid="fb-queue">
             <QueueGrid

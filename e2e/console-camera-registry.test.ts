@@ -218,8 +218,19 @@ test('the operator adds, tests, imports, disables cameras and reads the outage h
   const outages = page.getByTestId('camera-outages');
   await outages.getByText('Camera không trả lời').first().waitFor();
   await outages.locator('.MuiDataGrid-row', { hasText: 'Ngã Sáu — camera thử nghiệm' }).first().waitFor();
+  // The stopped camera went offline from live, or, on a loaded machine, through a stream error first: the row shows
+  // the change the health check recorded, whichever it was.
+  const recorded = await fetch(`${product.url}/api/v1/cameras/events?cameraId=${live.id}&limit=1`, {
+    headers: { authorization: `Bearer ${token}` },
+  }).then((r) => r.json() as Promise<{ items: { state: string; previousState: string | null }[] }>);
+  const last = recorded.items[0];
+  assert.ok(last?.state === 'offline', JSON.stringify(recorded));
+  const before = ({ live: 'Trực tuyến', error: 'Lỗi luồng' } as Record<string, string>)[
+    last.previousState ?? ''
+  ];
+  assert.ok(before, `the camera went offline from live or a stream error, not ${last.previousState}`);
   const newest = outages.locator('.MuiDataGrid-row', { hasText: 'Ngã Sáu — camera thử nghiệm' }).first();
-  assert.match((await newest.textContent()) ?? '', /Trực tuyến.*Mất tín hiệu.*Đang diễn ra/);
+  assert.match((await newest.textContent()) ?? '', new RegExp(`${before}.*Mất tín hiệu.*Đang diễn ra`));
   const ended = outages.locator('.MuiDataGrid-row', { hasText: 'Ngã Sáu — camera thử nghiệm' }).nth(1);
   assert.match((await ended.textContent()) ?? '', /\d+ giây/, 'the live period has a duration');
   // Filtered to the offline state: only changes into it remain.

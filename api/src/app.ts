@@ -21,6 +21,7 @@ import { internalProblem, sendProblem } from './platform/problem.ts';
 import { buildOpenApiDocument } from './platform/openapi.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { cardRoutes } from './modules/identity/card.routes.ts';
+import { sessionRoutes } from './modules/identity/sessions.routes.ts';
 import { passkeyRoutes } from './modules/identity/passkeys.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
@@ -62,6 +63,7 @@ export const API_PREFIX = '/api/v1';
 export function allRoutes(services: ReturnType<typeof createServices>, redis?: Redis): RouteSpec[] {
   return [
     ...identityRoutes(services),
+    ...sessionRoutes(services.sessions),
     ...cardRoutes(services),
     ...passkeyRoutes(services.passkeys),
     ...notificationRoutes(services.notifications),

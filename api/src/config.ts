@@ -37,6 +37,7 @@ const envSchema = z.object({
   JWT_ISSUER: z.string().default('daklak-id'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   ACCESS_TOKEN_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  SESSION_SYNC_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   ENCRYPTION_KEY: z.string().optional(),
   ADMIN_PHONE: z.string().optional(),

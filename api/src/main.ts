@@ -92,6 +92,8 @@ async function main(): Promise<void> {
   forwarder?.start();
   // In development, the demo cameras' feeds: 8 RTSP test cameras (GStreamer) on TEST_CAMERAS_PORT…+7.
   const testCameras = await startDemoTestCameras(config, log);
+  // Sessions signed out through another API instance: their access tokens are refused here too.
+  await services.sessions.sync.start();
   // Stills of the cameras nobody watches, every CAMERA_HEALTH_INTERVAL_MS (0 = off).
   services.cameraHealth.start();
 
@@ -143,6 +145,7 @@ async function main(): Promise<void> {
     clearInterval(retention);
     clearInterval(jobExpiry);
     await forwarder?.stop();
+    await services.sessions.sync.stop();
     await services.cameraHealth.stop();
     await testCameras.close();
     await closeFaceEngines();

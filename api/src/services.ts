@@ -16,6 +16,7 @@ import { createCardService } from './modules/identity/card.service.ts';
 import { createQrService } from './modules/identity/qr.service.ts';
 import { createPasskeyService } from './modules/identity/passkeys.service.ts';
 import { createDeviceRegistry } from './modules/identity/devices.ts';
+import { createSessionService } from './modules/identity/sessions.service.ts';
 import { initNotificationModels } from './modules/notifications/notifications.models.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
 import { createFeedbackService } from './modules/feedback/feedback.service.ts';
@@ -78,7 +79,8 @@ export function createServices(deps: CoreDeps) {
     maxPerPhonePerHour: deps.config.OTP_MAX_PER_PHONE_PER_HOUR,
   });
   const devices = createDeviceRegistry(deps.sequelize);
-  const identity = createIdentityService({ ...deps, otp, devices });
+  const sessions = createSessionService(deps);
+  const identity = createIdentityService({ ...deps, otp, devices, sessions });
   const users = createUsersService({ sequelize: deps.sequelize, identity });
   const zones = createZones({ sequelize: deps.sequelize, config: deps.config });
   const sealer = createSealer(deps.config.encryptionKey);
@@ -95,6 +97,7 @@ export function createServices(deps: CoreDeps) {
   companies.onRenamed((id, t) => postings.refreshCompanySearchText(id, t));
   const admin = createAdminService({
     users,
+    sessions,
     lookupUsers: async (ids) => {
       const rows = ids.length
         ? await User.findAll({ where: { id: ids }, attributes: ['id', 'phone', 'fullName'] })
@@ -172,6 +175,7 @@ export function createServices(deps: CoreDeps) {
   return {
     /** Settings some routes read (e.g. the snapshot rate limit). */
     config: deps.config,
+    sessions,
     cameras,
     cameraStatus,
     cameraSnapshots,

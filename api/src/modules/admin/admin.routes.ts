@@ -16,6 +16,7 @@ import {
   UserBulkRoles,
   UserBulkResult,
 } from './admin.schemas.ts';
+import { ActiveSessionList, SessionsEnded } from '../identity/sessions.schemas.ts';
 import { AUDIT_EXPORT_MAX, vietnamTime, type AdminService } from './admin.service.ts';
 
 const tags = ['Quản trị (admin)'];
@@ -102,6 +103,32 @@ export function adminRoutes(s: AdminService): RouteSpec[] {
         409: { description: 'Last admin', schema: Problem },
       },
       handler: ({ params, body, actor }) => s.users.setStatus(params.id, body.status, body.reason, actor),
+    }),
+    route({
+      method: 'get',
+      path: '/admin/users/{id}/sessions',
+      tags,
+      summary: "An account's live sessions: device, address, last activity (the view is audited)",
+      access: 'users:manage',
+      params: UserIdParams,
+      responses: {
+        200: { description: 'Live sessions', schema: ActiveSessionList },
+        404: { description: 'No such user', schema: Problem },
+      },
+      handler: ({ params, actor }) => s.userSessions(params.id, actor),
+    }),
+    route({
+      method: 'post',
+      path: '/admin/users/{id}/sessions/end',
+      tags,
+      summary: 'Sign an account out everywhere; its access tokens stop at once (audited)',
+      access: 'users:manage',
+      params: UserIdParams,
+      responses: {
+        200: { description: 'How many sessions were signed out', schema: SessionsEnded },
+        404: { description: 'No such user', schema: Problem },
+      },
+      handler: ({ params, actor }) => s.endUserSessions(params.id, actor),
     }),
     route({
       method: 'get',

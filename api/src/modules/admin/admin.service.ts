@@ -12,6 +12,7 @@ import { csvDocument, type CsvValue } from '../../platform/csv.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { ROLES, ROLE_PERMISSIONS } from '../../platform/auth/permissions.ts';
 import type { UsersService } from '../identity/users.service.ts';
+import type { SessionService } from '../identity/sessions.service.ts';
 
 /** The most records one CSV export of the audit log may hold; a wider export must be narrowed first. */
 export const AUDIT_EXPORT_MAX = 50_000;
@@ -36,6 +37,7 @@ export const vietnamTime = (d: Date) =>
 
 export function createAdminService(deps: {
   users: UsersService;
+  sessions: SessionService;
   lookupUsers: (ids: string[]) => Promise<Map<string, { phone: string; fullName: string }>>;
 }) {
   function roles() {
@@ -113,7 +115,26 @@ export function createAdminService(deps: {
     return csvDocument(rows);
   }
 
-  return { roles, audit, auditCsv, users: deps.users };
+  /** An account's live sessions, for an administrator (devices and addresses: the view is audited). */
+  async function userSessions(id: string, actor: AuditActor) {
+    await deps.users.load(id);
+    const list = await deps.sessions.list(id);
+    await writeAudit(actor, {
+      action: 'user.sessions_view',
+      entityType: 'user',
+      entityId: id,
+      details: { sessions: list.items.length },
+    });
+    return list;
+  }
+
+  /** Sign an account out everywhere; its access stops at once (audited). */
+  async function endUserSessions(id: string, actor: AuditActor) {
+    await deps.users.load(id);
+    return deps.sessions.endAll(id, actor);
+  }
+
+  return { roles, audit, auditCsv, userSessions, endUserSessions, users: deps.users };
 }
 
 export type AdminService = ReturnType<typeof createAdminService>;

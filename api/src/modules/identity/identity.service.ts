@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Op, QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import type { Config } from '../../config.ts';
 import { User, UserRole, RefreshToken } from './identity.models.ts';
 import type { OtpService } from './otp.service.ts';
 import type { DeviceRegistry } from './devices.ts';
+import type { SessionService } from './sessions.service.ts';
 import { hashPassword, verifySecret, burnVerifyTime } from '../../platform/auth/passwords.ts';
 import { newRefreshSecret, parseRefreshToken, sha256, type TokenSigner } from '../../platform/auth/tokens.ts';
 import type { Role } from '../../platform/auth/permissions.ts';
@@ -18,6 +19,7 @@ export interface IdentityDeps {
   signer: TokenSigner;
   otp: OtpService;
   devices: DeviceRegistry;
+  sessions: SessionService;
 }
 
 const DEVICE_TICKET_MINUTES = 10;
@@ -275,10 +277,7 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!row || row.tokenHash !== sha256(parsed.secret)) return { fail: 'invalid' as const };
       if (row.revokedAt) return { fail: 'revoked' as const };
       if (row.usedAt) {
-        await RefreshToken.update(
-          { revokedAt: new Date() },
-          { where: { familyId: row.familyId, revokedAt: null }, transaction: t },
-        );
+        await deps.sessions.end({ familyId: row.familyId }, t);
         await audit(
           { ...actor, userId: row.userId },
           {
@@ -331,17 +330,11 @@ export function createIdentityService(deps: IdentityDeps) {
     if (!parsed) return;
     const row = await RefreshToken.findByPk(parsed.id);
     if (!row || row.tokenHash !== sha256(parsed.secret)) return;
-    await RefreshToken.update(
-      { revokedAt: new Date() },
-      { where: { familyId: row.familyId, revokedAt: null } },
-    );
+    await deps.sessions.end({ familyId: row.familyId });
   }
 
   async function revokeAllSessions(userId: string, t?: Transaction): Promise<void> {
-    await RefreshToken.update(
-      { revokedAt: new Date() },
-      { where: { userId, revokedAt: null }, transaction: t },
-    );
+    await deps.sessions.end({ userId }, t);
   }
 
   async function resetPassword(input: { phone: string; otp: string; password: string }, actor: AuditActor) {
@@ -375,10 +368,7 @@ export function createIdentityService(deps: IdentityDeps) {
     const passwordHash = await hashPassword(next);
     await sequelize.transaction(async (t) => {
       await user.update({ passwordHash }, { transaction: t });
-      await RefreshToken.update(
-        { revokedAt: new Date() },
-        { where: { userId, revokedAt: null, familyId: { [Op.ne]: sessionId } }, transaction: t },
-      );
+      await deps.sessions.end({ userId, except: sessionId }, t);
       await audit(actor, { action: 'auth.password_change', entityType: 'user', entityId: userId }, t);
     });
   }

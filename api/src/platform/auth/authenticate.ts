@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { errors as joseErrors } from 'jose';
-import type { TokenSigner } from './tokens.ts';
+import { SessionEnded, type TokenSigner } from './tokens.ts';
 import { Unauthenticated } from '../errors.ts';
 import { authContextOf } from './permissions.ts';
 
@@ -19,6 +19,13 @@ export function authenticate(signer: TokenSigner): RequestHandler {
       req.auth = authContextOf(await signer.verifyAccess(header.slice(7).trim()));
       next();
     } catch (err) {
+      if (err instanceof SessionEnded)
+        return next(
+          new Unauthenticated('session_ended', {
+            vi: 'Phiên đăng nhập này đã bị đăng xuất. Hãy đăng nhập lại.',
+            en: 'This session was signed out. Sign in again.',
+          }),
+        );
       const expired = err instanceof joseErrors.JWTExpired;
       next(
         new Unauthenticated(

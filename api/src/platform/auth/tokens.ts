@@ -5,6 +5,7 @@ import path from 'node:path';
 import { SignJWT, jwtVerify, exportJWK, type JWK } from 'jose';
 import type { Config } from '../../config.ts';
 import { VerifiedTokenCache } from './token-cache.ts';
+import { EndedSessions } from './ended-sessions.ts';
 
 export interface AccessClaims {
   sub: string;
@@ -31,8 +32,23 @@ export interface TokenSigner {
   ): Promise<string>;
   verifyQr(token: string): Promise<QrClaims>;
   issueAccess(claims: AccessClaims): Promise<string>;
+  /** Throws SessionEnded for a token of a session that was ended (sign-out, revoked, disabled account). */
   verifyAccess(token: string): Promise<AccessClaims>;
+  /**
+   * The session `sid` ended at `endedAtMs`: its access tokens stop working at once, not when they expire.
+   * Remembered for one access-token lifetime, after which every token issued before the end has expired.
+   */
+  endSession(sid: string, endedAtMs?: number): void;
+  /** Called once for each session that ends (here or, through the sessions' sync, on another instance). */
+  onSessionEnded(listener: (sid: string) => void): () => void;
   jwks(): Promise<{ keys: JWK[] }>;
+}
+
+/** A valid signature, but the session it belongs to has ended. */
+export class SessionEnded extends Error {
+  constructor() {
+    super('session ended');
+  }
 }
 
 /**
@@ -57,6 +73,12 @@ export function createTokenSigner(privateKey: KeyObject, config: Config): TokenS
   const ttl = config.ACCESS_TOKEN_TTL_SECONDS;
   const issuer = config.JWT_ISSUER;
   const verified = new VerifiedTokenCache<AccessClaims>(config.ACCESS_TOKEN_CACHE_SIZE);
+  const ended = new EndedSessions(ttl * 1000);
+  const endListeners = new Set<(sid: string) => void>();
+  const live = (claims: AccessClaims) => {
+    if (ended.has(claims.sid)) throw new SessionEnded();
+    return claims;
+  };
   return {
     kid,
     issueAccess: (c) =>
@@ -71,7 +93,7 @@ export function createTokenSigner(privateKey: KeyObject, config: Config): TokenS
         .sign(privateKey),
     async verifyAccess(token) {
       const known = verified.get(token);
-      if (known) return known;
+      if (known) return live(known);
       const { payload } = await jwtVerify(token, publicKey, {
         issuer,
         audience: 'daklak-id-api',
@@ -84,7 +106,14 @@ export function createTokenSigner(privateKey: KeyObject, config: Config): TokenS
       const claims = { sub: payload.sub, sid: payload.sid, roles: Object.freeze(payload.roles.map(String)) };
       Object.freeze(claims);
       if (typeof payload.exp === 'number') verified.set(token, claims, payload.exp);
-      return claims;
+      return live(claims);
+    },
+    endSession(sid, endedAtMs) {
+      if (ended.add(sid, endedAtMs)) for (const l of endListeners) l(sid);
+    },
+    onSessionEnded(listener) {
+      endListeners.add(listener);
+      return () => endListeners.delete(listener);
     },
     // Personal QR tokens: same key, their own type, kept short so the QR stays small (user id as 16
     // raw bytes in base64url, no issuer/audience: the "dlid-qr" type alone marks them).

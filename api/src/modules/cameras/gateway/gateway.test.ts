@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCameras, type TestCameras } from '../../../../../scripts/test-cameras.mjs';
 import { ffmpegChildren, openViewer, refusal, startHarness, waitFor, type Harness } from './testing.ts';
@@ -126,6 +127,22 @@ describe('live gateway: one ffmpeg per camera, fan-out, grace period', () => {
     const v = openViewer(h.wsUrl(id), await h.token(['ioc_operator'], 3));
     await v.opened;
     expect(await v.closed).toEqual({ code: 4401, reason: 'token_expired' });
+  });
+
+  it('closes the socket with 4401 session_ended when the session is signed out, and refuses it afterwards', async () => {
+    const id = h.addCamera(cams.urls[0]!);
+    const sid = randomUUID();
+    const token = await h.token(['ioc_operator'], undefined, sid);
+    const v = openViewer(h.wsUrl(id), token);
+    const other = openViewer(h.wsUrl(id), operator);
+    await v.waitFor(() => v.pictures() >= 1, 20_000, 'a picture');
+    h.endSession(sid);
+    expect(await v.closed).toEqual({ code: 4401, reason: 'session_ended' });
+    expect(await refusal(h.wsUrl(id), token)).toMatchObject({ status: 401, body: { code: 'session_ended' } });
+    // Another session's viewer of the same camera keeps watching.
+    const before = other.pictures();
+    await other.waitFor(() => other.pictures() > before, 20_000, 'more pictures');
+    other.ws.close();
   });
 
   it('refuses at the upgrade: no token 401, bad token 401, citizen 403, unknown camera 404, disabled 409', async () => {

@@ -4,7 +4,7 @@ import { decodeJwt, errors as joseErrors } from 'jose';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from '../../../config.ts';
-import type { TokenSigner } from '../../../platform/auth/tokens.ts';
+import { SessionEnded, type TokenSigner } from '../../../platform/auth/tokens.ts';
 import { authContextOf } from '../../../platform/auth/permissions.ts';
 import type { CameraSource, CameraStatusSink, LiveStats, LiveStreams } from '../cameras.types.ts';
 import { CameraChannel, closeSocket, type ChannelConfig } from './channel.ts';
@@ -20,7 +20,7 @@ import {
 export interface StreamGatewayDeps {
   config: ChannelConfig & Pick<Config, 'CAMERA_MAX_TRANSCODERS'>;
   log: Logger;
-  signer: Pick<TokenSigner, 'verifyAccess'>;
+  signer: Pick<TokenSigner, 'verifyAccess' | 'onSessionEnded'>;
   status: CameraStatusSink;
   source: (id: string) => Promise<CameraSource | null>;
   /** An operator started watching a camera (the audit log records who watched what, from where). */
@@ -68,6 +68,11 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
     }
   }, PING_EVERY_MS);
   pinger.unref();
+  // A viewer whose session is signed out (by them, an administrator, or a disabled account) is cut off at once.
+  const bySession = new Map<string, Set<{ ws: WebSocket; ch: CameraChannel }>>();
+  const unsubscribe = deps.signer.onSessionEnded((sid) => {
+    for (const v of bySession.get(sid) ?? []) v.ch.closeViewer(v.ws, 4401, 'session_ended');
+  });
 
   const channelDeps = {
     config,
@@ -97,15 +102,18 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
   async function authorize(
     req: IncomingMessage,
     id: string,
-  ): Promise<Refusal | { src: CameraSource; exp: number | null; userId: string }> {
+  ): Promise<Refusal | { src: CameraSource; exp: number | null; userId: string; sid: string }> {
     const token = upgradeToken(req);
     if (!token) return REFUSALS.tokenMissing;
     let userId: string;
+    let sid: string;
     try {
       const claims = await deps.signer.verifyAccess(token);
       userId = claims.sub;
+      sid = claims.sid;
       if (!authContextOf(claims).permissions.has('cameras:view')) return REFUSALS.forbidden;
     } catch (err) {
+      if (err instanceof SessionEnded) return REFUSALS.sessionEnded;
       return err instanceof joseErrors.JWTExpired ? REFUSALS.tokenExpired : REFUSALS.tokenInvalid;
     }
     if (!id) return REFUSALS.notFound;
@@ -118,7 +126,7 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
     } catch {
       /* verified above: cannot happen */
     }
-    return { src, exp, userId };
+    return { src, exp, userId, sid };
   }
 
   function onUpgrade(this: Server, req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -135,7 +143,7 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
         if ('status' in r) return refuseUpgrade(req, socket, r);
         if (socket.destroyed) return;
         if (closing) return refuseUpgrade(req, socket, REFUSALS.unavailable);
-        wss.handleUpgrade(req, socket, head, (ws) => onViewer(ws, r.src, r.exp, r.userId, req));
+        wss.handleUpgrade(req, socket, head, (ws) => onViewer(ws, r.src, r.exp, r.userId, r.sid, req));
       })
       .catch((err: unknown) => {
         log.error({ err, cameraId: id }, 'camera live upgrade failed');
@@ -148,6 +156,7 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
     src: CameraSource,
     exp: number | null,
     userId: string,
+    sid: string,
     req: IncomingMessage,
   ): void {
     alive.set(ws, true);
@@ -173,9 +182,14 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
       );
     };
     armExpiry();
+    const viewer = { ws, ch };
+    const ofSession = bySession.get(sid) ?? new Set();
+    bySession.set(sid, ofSession.add(viewer));
     ws.on('close', () => {
       if (expiry) clearTimeout(expiry);
       ch.remove(ws);
+      ofSession.delete(viewer);
+      if (!ofSession.size && bySession.get(sid) === ofSession) bySession.delete(sid);
     });
     ch.add(ws);
     log.info({ cameraId: src.id, userId, viewers: ch.viewers.size }, 'camera live viewer joined');
@@ -213,6 +227,7 @@ export function createStreamGateway(deps: StreamGatewayDeps): StreamGateway {
     async close() {
       closing = true;
       clearInterval(pinger);
+      unsubscribe();
       for (const s of servers) s.off('upgrade', onUpgrade);
       servers.clear();
       await Promise.all([...channels.values()].map((c) => c.stop(1001, 'server_shutdown')));

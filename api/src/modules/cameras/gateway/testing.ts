@@ -24,7 +24,9 @@ export interface Harness {
   /** Registers a camera (what the registry would answer); answers its id. */
   addCamera(url: string, enabled?: boolean): string;
   cameras: Map<string, CameraSource>;
-  token(roles: string[], expiresInSeconds?: number): Promise<string>;
+  token(roles: string[], expiresInSeconds?: number, sid?: string): Promise<string>;
+  /** Signs a session out, as the sessions service does. */
+  endSession(sid: string): void;
   close(): Promise<void>;
 }
 
@@ -57,10 +59,10 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       cameras.set(id, { id, url: rtsp, enabled });
       return id;
     },
-    async token(roles, expiresInSeconds) {
-      if (expiresInSeconds === undefined)
-        return signer.issueAccess({ sub: randomUUID(), roles, sid: randomUUID() });
-      return new SignJWT({ roles, sid: randomUUID() })
+    endSession: (sid) => signer.endSession(sid),
+    async token(roles, expiresInSeconds, sid = randomUUID()) {
+      if (expiresInSeconds === undefined) return signer.issueAccess({ sub: randomUUID(), roles, sid });
+      return new SignJWT({ roles, sid })
         .setProtectedHeader({ alg: 'EdDSA', kid: signer.kid, typ: 'at+jwt' })
         .setSubject(randomUUID())
         .setIssuer(config.JWT_ISSUER)

@@ -63,6 +63,14 @@ export const REFUSALS = {
     code: 'token_expired',
     messages: { vi: 'Phiên đăng nhập đã hết hạn.', en: 'The access token has expired.' },
   },
+  sessionEnded: {
+    status: 401,
+    code: 'session_ended',
+    messages: {
+      vi: 'Phiên đăng nhập này đã bị đăng xuất. Hãy đăng nhập lại.',
+      en: 'This session was signed out. Sign in again.',
+    },
+  },
   forbidden: {
     status: 403,
     code: 'permission_required',

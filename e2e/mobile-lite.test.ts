@@ -1,7 +1,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startProduct, launchBrowser, shot, newNationalPhone, type Product } from './harness.ts';
+import {
+  startProduct,
+  launchBrowser,
+  shot,
+  newNationalPhone,
+  mobileRegister,
+  mobileSignIn,
+  watchErrors,
+  type Product,
+} from './harness.ts';
 
 let product: Product;
 let browser: Browser;
@@ -133,4 +142,61 @@ test('a citizen who forgot the password sets a new one with a code, then signs i
   await page.getByTestId('profile-name').waitFor();
   assert.match((await page.getByTestId('profile-name').textContent()) ?? '', /Nguyễn Văn An/);
   await page.close();
+});
+
+test('a citizen sees where the account is signed in and signs a lost phone out; it is signed out at once', async () => {
+  const android =
+    'Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
+  const windows =
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'vi-VN',
+    userAgent: android,
+  });
+  const laptop = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    locale: 'vi-VN',
+    userAgent: windows,
+  });
+  const lost = await phone.newPage();
+  const here = await laptop.newPage();
+  const errors = watchErrors(here, watchErrors(lost));
+  const who = { phone: newNationalPhone(), fullName: 'H Hen Niê', password: 'MatKhau2026' };
+  await mobileRegister(lost, product, who);
+  await mobileSignIn(here, product, who);
+
+  await here.goto(`${product.url}/#/profile`);
+  const card = here.getByTestId('sessions-card');
+  await card.getByTestId('session-item').nth(1).waitFor();
+  const items = card.getByTestId('session-item');
+  assert.equal(await items.count(), 2);
+  assert.equal(await items.first().getAttribute('data-current'), 'true');
+  assert.match((await items.first().textContent()) ?? '', /Chrome 120 · Windows 10.*Thiết bị này/);
+  assert.match(
+    (await items.nth(1).textContent()) ?? '',
+    /Chrome 120 · Android 10.*Hoạt động lần cuối \d\d:\d\d, \d\d\/\d\d\/\d{4}/,
+  );
+  await card.scrollIntoViewIfNeeded();
+  await here.screenshot({ path: shot('mobile-sessions'), fullPage: true });
+
+  // The lost phone: one tap asks, the second signs it out.
+  await items.nth(1).getByTestId('session-end').click();
+  await items.nth(1).getByTestId('session-end-confirm').click();
+  await card.getByText('Đã đăng xuất «Chrome 120 · Android 10».').waitFor();
+  assert.equal(await items.count(), 1);
+  assert.equal(await card.getByTestId('sessions-end-others').count(), 0, 'no other device left');
+
+  // On the lost phone the very next request finds the session over: back to the sign-in screen.
+  await lost.reload();
+  await lost.getByTestId('nav-login').first().waitFor();
+  await lost.getByText('đã được đăng xuất từ thiết bị khác').waitFor();
+  await lost.screenshot({ path: shot('mobile-session-ended') });
+  assert.equal(await lost.getByTestId('profile-name').count(), 0);
+  // The laptop stays signed in.
+  await here.reload();
+  await here.getByTestId('profile-name').waitFor();
+  assert.deepEqual(errors, []);
+  await phone.close();
+  await laptop.close();
 });

@@ -46,7 +46,15 @@ const Cameras = lazyScreen(() => import('./screens/Cameras').then((m) => m.Camer
 const CameraDetail = lazyScreen(() => import('./screens/CameraDetail').then((m) => m.CameraDetail));
 
 function Redirect(props: { to: string }) {
-  useEffect(() => navigate(props.to), [props.to]);
+  // Sent to sign in because the server ended the session (not by signing out): the sign-in screen says why.
+  useEffect(
+    () =>
+      navigate(
+        props.to,
+        props.to === '#/login' && session.takeEnded() ? { notice: 'login.sessionExpired' } : {},
+      ),
+    [props.to],
+  );
   return null;
 }
 

@@ -112,6 +112,17 @@ describe('authed', () => {
     expect(location.hash).toBe('#/login');
   });
 
+  it('remembers once that the server ended the session, but not when the person signed out', async () => {
+    store.set('dlid.refreshToken', 'refresh-token-5');
+    server = () => json(401, { code: 'refresh_revoked' });
+    expect(await client.refreshSession()).toBe(false);
+    expect(session.takeEnded()).toBe(true);
+    expect(session.takeEnded()).toBe(false);
+    session.signIn(tokens(6));
+    session.clear();
+    expect(session.takeEnded()).toBe(false);
+  });
+
   it('concurrent calls share one refresh', async () => {
     session.signIn(tokens(1));
     server = (req) => {

@@ -45,7 +45,7 @@ export function refreshSession(): Promise<boolean> {
       return true;
     }
     // Rejected token: forget it. Other failures (server down) keep it for a later try.
-    if (response.status >= 400 && response.status < 500) session.clear();
+    if (response.status >= 400 && response.status < 500) session.clear({ ended: true });
     return false;
   })
     .catch(() => false)

@@ -17,6 +17,8 @@ function storage(): Storage | undefined {
 /** The access token lives only in memory; the refresh token survives reloads in localStorage. */
 let accessToken: string | null = null;
 let user: Me | null = null;
+/** The server ended the session (expired, signed out elsewhere): the sign-in screen says so once. */
+let endedByServer = false;
 const listeners = new Set<() => void>();
 
 function changed(): void {
@@ -31,6 +33,7 @@ export const session = {
 
   signIn(result: AuthResult): void {
     accessToken = result.accessToken;
+    endedByServer = false;
     storage()?.setItem(REFRESH_KEY, result.refreshToken);
     user = result.user;
     changed();
@@ -41,11 +44,20 @@ export const session = {
     changed();
   },
 
-  clear(): void {
+  /** Forgets the tokens; `ended` when the server refused them rather than the person signing out. */
+  clear(options: { ended?: boolean } = {}): void {
+    endedByServer = options.ended ?? false;
     accessToken = null;
     user = null;
     storage()?.removeItem(REFRESH_KEY);
     changed();
+  },
+
+  /** True once after the server ended the session. */
+  takeEnded(): boolean {
+    const was = endedByServer;
+    endedByServer = false;
+    return was;
   },
 
   subscribe(listener: () => void): () => void {

@@ -61,7 +61,8 @@ export const en: Messages = {
   'login.forgot': 'Forgot password?',
   'login.noAccount': 'No account yet?',
   'login.passwordChanged': 'Your password was changed. Please sign in with the new password.',
-  'login.sessionExpired': 'Your session has expired. Please sign in again.',
+  'login.sessionExpired':
+    'Your session has ended (it expired or was signed out from another device). Please sign in again.',
   'login.or': 'or',
 
   'reset.title': 'Forgot password',
@@ -170,6 +171,21 @@ export const en: Messages = {
   'passkey.confirm':
     'Remove the passkey “{name}”? That phone will no longer sign in with fingerprint / face.',
   'passkey.removed': 'Passkey removed.',
+  'sessions.title': 'Signed-in devices',
+  'sessions.intro':
+    'Where your account is signed in. If you see a device you do not know, or lost your phone, sign that device out and change your password.',
+  'sessions.thisDevice': 'This device',
+  'sessions.unknownDevice': 'Unknown device',
+  'sessions.lastActive': 'Last active {when}',
+  'sessions.started': 'Signed in {when}',
+  'sessions.ip': 'IP address {ip}',
+  'sessions.end': 'Sign out this device',
+  'sessions.confirm': 'Sign out “{name}”? That device will have to sign in again at once.',
+  'sessions.ended': 'Signed out “{name}”.',
+  'sessions.endOthers': 'Sign out all other devices',
+  'sessions.confirmOthers': 'Sign out the other devices ({n})? Only this one stays signed in.',
+  'sessions.endedOthers': 'Other devices signed out: {n}.',
+
   'passkey.login': 'Sign in with a passkey',
   'passkey.loginHint': 'Use your fingerprint or face, on a phone where you added a passkey.',
 

@@ -62,7 +62,8 @@ export const vi = {
   'login.forgot': 'Quên mật khẩu?',
   'login.noAccount': 'Chưa có tài khoản?',
   'login.passwordChanged': 'Đã đổi mật khẩu. Mời bạn đăng nhập bằng mật khẩu mới.',
-  'login.sessionExpired': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  'login.sessionExpired':
+    'Phiên đăng nhập đã kết thúc (hết hạn hoặc đã được đăng xuất từ thiết bị khác). Vui lòng đăng nhập lại.',
   'login.or': 'hoặc',
 
   'reset.title': 'Quên mật khẩu',
@@ -170,6 +171,21 @@ export const vi = {
   'passkey.remove': 'Xoá',
   'passkey.confirm': 'Xoá khoá «{name}»? Điện thoại đó sẽ không đăng nhập bằng vân tay / khuôn mặt được nữa.',
   'passkey.removed': 'Đã xoá khoá truy cập.',
+  'sessions.title': 'Thiết bị đã đăng nhập',
+  'sessions.intro':
+    'Nơi tài khoản của bạn đang đăng nhập. Nếu thấy thiết bị lạ hoặc bị mất điện thoại, hãy đăng xuất thiết bị đó và đổi mật khẩu.',
+  'sessions.thisDevice': 'Thiết bị này',
+  'sessions.unknownDevice': 'Thiết bị không rõ',
+  'sessions.lastActive': 'Hoạt động lần cuối {when}',
+  'sessions.started': 'Đăng nhập lúc {when}',
+  'sessions.ip': 'địa chỉ IP {ip}',
+  'sessions.end': 'Đăng xuất thiết bị này',
+  'sessions.confirm': 'Đăng xuất «{name}»? Thiết bị đó sẽ phải đăng nhập lại ngay.',
+  'sessions.ended': 'Đã đăng xuất «{name}».',
+  'sessions.endOthers': 'Đăng xuất mọi thiết bị khác',
+  'sessions.confirmOthers': 'Đăng xuất {n} thiết bị khác? Chỉ điện thoại này còn đăng nhập.',
+  'sessions.endedOthers': 'Đã đăng xuất {n} thiết bị khác.',
+
   'passkey.login': 'Đăng nhập bằng passkey',
   'passkey.loginHint': 'Dùng vân tay hoặc khuôn mặt, trên điện thoại đã thêm khoá truy cập.',
 

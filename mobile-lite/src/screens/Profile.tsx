@@ -33,6 +33,8 @@ type IdentityCard = components['schemas']['IdentityCard'];
 // Passkeys: only where the browser has WebAuthn, and their code (and @simplewebauthn) only then.
 const PasskeysCard = lazyPart(() => import('./Passkeys').then((m) => m.PasskeysCard));
 const hasPasskeys = () => typeof window.PublicKeyCredential === 'function';
+// Signed-in devices: a card of its own, loaded with the profile's lower part.
+const SessionsCard = lazyPart(() => import('./Sessions').then((m) => m.SessionsCard));
 
 export function Profile() {
   const [flash] = useState(takeFlash);
@@ -226,6 +228,8 @@ export function Profile() {
       </div>
 
       {hasPasskeys() && <PasskeysCard />}
+
+      <SessionsCard />
 
       <form class="card form" onSubmit={save} noValidate>
         <h2>{t('profile.editName')}</h2>

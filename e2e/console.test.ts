@@ -11,6 +11,7 @@ import {
   consoleSignIn,
   ADMIN,
   DEMO_CITIZEN,
+  newNationalPhone,
   type Product,
 } from './harness.ts';
 
@@ -227,4 +228,68 @@ test('a level-2 operator on a new workstation also shows a portrait matching the
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav-feedback').waitFor();
   await context.close();
+});
+
+test('an administrator signs an account out everywhere; its access token stops at once', async () => {
+  // A citizen signed in on an Android phone.
+  const national = newNationalPhone();
+  const e164 = `+84${national.slice(1)}`;
+  const android =
+    'Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
+  const post = (p: string, body: object) =>
+    fetch(`${product.url}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': android },
+      body: JSON.stringify(body),
+    });
+  assert.equal((await post('/api/v1/auth/otp', { phone: national, purpose: 'register' })).status, 202);
+  const registered = await post('/api/v1/auth/register', {
+    phone: national,
+    otp: product.lastCode(e164),
+    password: 'MatKhau2026',
+    fullName: 'Ksor Thị Mai',
+  });
+  const { accessToken } = (await registered.json()) as { accessToken: string };
+  const me = () => fetch(`${product.url}/api/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+  assert.equal((await me()).status, 200);
+
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${product.url}/console/`);
+  await consoleSignIn(page, product, ADMIN.phone, ADMIN.password);
+  await page.getByTestId('nav-users').click();
+  await page.getByTestId('user-search').fill(national);
+  const row = page.getByRole('row').filter({ hasText: 'Ksor Thị Mai' });
+  await row.first().click();
+  const drawer = page.getByTestId('user-drawer');
+  // Sessions are read (and the reading audited) only when asked for.
+  await drawer.getByTestId('user-sessions-show').click();
+  const item = drawer.getByTestId('user-session');
+  await item.first().waitFor();
+  assert.equal(await item.count(), 1);
+  assert.match(
+    (await item.first().textContent()) ?? '',
+    /Chrome 120 · Android 10.*Hoạt động lần cuối .*IP 127\.0\.0\.1/,
+  );
+  await drawer.getByTestId('user-sessions').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('console-user-sessions') });
+
+  await drawer.getByTestId('user-sessions-end').click();
+  await page.getByTestId('user-sessions-end-confirm').click();
+  await page.getByText('Đã đăng xuất Ksor Thị Mai khỏi 1 phiên.').waitFor();
+  await drawer.getByTestId('user-sessions-none').waitFor();
+  const refused = await me();
+  assert.equal(refused.status, 401);
+  assert.equal(((await refused.json()) as { code: string }).code, 'session_ended');
+
+  await page.getByRole('button', { name: 'Đóng' }).click();
+  await drawer.waitFor({ state: 'detached' });
+  await page.getByTestId('nav-audit').click();
+  await page.getByTestId('audit-action').fill('user.sessions');
+  await page.getByTestId('audit-action').press('Enter');
+  await page.getByRole('row').filter({ hasText: 'user.sessions_end' }).first().waitFor();
+  await page.getByRole('row').filter({ hasText: 'user.sessions_view' }).first().waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
 });

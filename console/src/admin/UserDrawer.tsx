@@ -31,6 +31,7 @@ import { DEFAULT_ROLE, KNOWN_ROLES, roleLabel, sortRoles } from '../roles';
 import { formatDateTime, nationalPhone } from '../time';
 import { useApiQuery } from '../useApiQuery';
 import { OfficerDepartments } from './OfficerDepartments';
+import { UserSessions } from './UserSessions';
 
 /** Roles that open the console: their holders may be given feedback departments. */
 const OPERATOR_ROLES: readonly string[] = ['officer', 'moderator', 'ioc_operator', 'admin'];
@@ -314,6 +315,13 @@ function UserDetail({
             roles={user.roles}
             canManage={canManage}
           />
+        </>
+      ) : null}
+
+      {canManage && user.id !== me.id ? (
+        <>
+          <Divider />
+          <UserSessions userId={user.id} fullName={user.fullName} />
         </>
       ) : null}
 

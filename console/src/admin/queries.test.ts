@@ -1,6 +1,7 @@
 import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import {
+  deviceName,
   auditFilterQuery,
   buildAuditQuery,
   buildUsersQuery,
@@ -97,5 +98,17 @@ describe('audit query', () => {
       false,
     );
     expect(invalidRange({ ...EMPTY_AUDIT_FILTERS, from: '2026-11-28T08:00' })).toBe(false);
+  });
+});
+
+describe('session device names', () => {
+  it('joins browser and system, keeps what is known, and falls back to the given words', () => {
+    expect(deviceName({ device: { browser: 'Chrome 120', os: 'Android 10' } }, '?')).toBe(
+      'Chrome 120 · Android 10',
+    );
+    expect(deviceName({ device: { browser: null, os: 'iOS 17.1' } }, '?')).toBe('iOS 17.1');
+    expect(deviceName({ device: { browser: null, os: null } }, 'Thiết bị không rõ')).toBe(
+      'Thiết bị không rõ',
+    );
   });
 });

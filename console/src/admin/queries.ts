@@ -96,3 +96,12 @@ export function invalidRange(f: AuditFilters): boolean {
   const to = vnLocalToIso(f.to);
   return from !== undefined && to !== undefined && from >= to;
 }
+
+/** "Chrome 120 · Android 10" for a session's device, or what is known of it, or `unknown`. */
+export function deviceName(
+  s: { device: { browser: string | null; os: string | null } },
+  unknown: string,
+): string {
+  const parts = [s.device.browser, s.device.os].filter((p): p is string => !!p);
+  return parts.length ? parts.join(' · ') : unknown;
+}

@@ -156,6 +156,16 @@ export const en: Record<MessageKey, string> = {
   'userDrawer.granted': 'Granted the role {role} to {name}.',
   'userDrawer.revoked': 'Revoked the role {role} from {name}.',
   'userDrawer.disabled': 'Disabled the account of {name}.',
+  'userSessions.title': 'Sign-ins',
+  'userSessions.show': 'Show signed-in devices',
+  'userSessions.none': 'No live sessions.',
+  'userSessions.unknownDevice': 'Unknown device',
+  'userSessions.detail': 'Last active {last} · signed in {started} · IP {ip}',
+  'userSessions.endAll': 'Sign out everywhere',
+  'userSessions.confirmTitle': 'Sign out everywhere?',
+  'userSessions.confirmBody':
+    'Every session of {name} ends at once, live camera video included. The account stays active: they can sign in again. The action is recorded in the audit log.',
+  'userSessions.ended': 'Signed {name} out of {n} sessions.',
   'userDrawer.enabled': 'Enabled the account of {name}.',
   'userDrawer.reasonRequired': 'Please enter a reason.',
 

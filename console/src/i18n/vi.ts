@@ -158,6 +158,16 @@ export const vi = {
   'userDrawer.revoked': 'Đã thu hồi vai trò {role} của {name}.',
   'userDrawer.disabled': 'Đã khóa tài khoản {name}.',
   'userDrawer.enabled': 'Đã mở khóa tài khoản {name}.',
+  'userSessions.title': 'Phiên đăng nhập',
+  'userSessions.show': 'Xem các thiết bị đang đăng nhập',
+  'userSessions.none': 'Không có phiên đăng nhập nào đang hoạt động.',
+  'userSessions.unknownDevice': 'Thiết bị không rõ',
+  'userSessions.detail': 'Hoạt động lần cuối {last} · đăng nhập {started} · IP {ip}',
+  'userSessions.endAll': 'Đăng xuất khỏi mọi thiết bị',
+  'userSessions.confirmTitle': 'Đăng xuất khỏi mọi thiết bị?',
+  'userSessions.confirmBody':
+    'Mọi phiên đăng nhập của {name} kết thúc ngay, kể cả video camera đang xem. Tài khoản vẫn hoạt động: người dùng có thể đăng nhập lại. Thao tác được ghi vào nhật ký kiểm toán.',
+  'userSessions.ended': 'Đã đăng xuất {name} khỏi {n} phiên.',
   'userDrawer.reasonRequired': 'Vui lòng nhập lý do.',
 
   'audit.title': 'Nhật ký kiểm toán',

@@ -61,11 +61,18 @@ export function createSessionService({ sequelize, config, signer, log }: Session
     if ('familyId' in scope && scope.familyId) where.push('family_id = :familyId');
     if ('only' in scope && scope.only) where.push('family_id = :only');
     if ('except' in scope && scope.except) where.push('family_id <> :except');
-    const [rows] = (await sequelize.query(
-      `UPDATE refresh_tokens SET revoked_at = now() WHERE ${where.join(' AND ')}
-       RETURNING family_id, user_id, (expires_at > now() AND used_at IS NULL) AS live`,
-      { replacements: scope, transaction: t },
-    )) as [Array<{ family_id: string; live: boolean }>, unknown];
+    // A renewal that held a token's row lock while this UPDATE waited for it commits a new token this statement's
+    // snapshot cannot see: a second statement (a new snapshot) revokes it too, so a session cannot outlive its end.
+    const rows: Array<{ family_id: string; live: boolean }> = [];
+    for (let pass = 0; pass < 3; pass++) {
+      const [revoked] = (await sequelize.query(
+        `UPDATE refresh_tokens SET revoked_at = now() WHERE ${where.join(' AND ')}
+         RETURNING family_id, (expires_at > now() AND used_at IS NULL) AS live`,
+        { replacements: scope, transaction: t },
+      )) as [Array<{ family_id: string; live: boolean }>, unknown];
+      if (!revoked.length) break;
+      rows.push(...revoked);
+    }
     const ended = [...new Set(rows.map((r) => r.family_id))];
     const apply = () => {
       const at = Date.now();

@@ -352,3 +352,38 @@ describe('device names', () => {
     expect(deviceOf('curl/8.0')).toMatchObject({ type: 'unknown' });
   });
 });
+
+describe('ending a session while its app renews it', () => {
+  it('also revokes the token a renewal committed while the sign-out waited for its lock', async () => {
+    const c = await registerCitizen(api);
+    const s = await login(c, ANDROID);
+    const [familyId, tokenId] = [
+      (await sessionsOf(s.accessToken)).body.items.find((x: { current: boolean }) => x.current).id as string,
+      s.refreshToken.split('.')[0],
+    ];
+    // A renewal in flight: it holds the presented token's row lock and writes the next token of the family.
+    const renewal = await api.sequelize.transaction();
+    await api.sequelize.query('SELECT id FROM refresh_tokens WHERE id = :tokenId FOR UPDATE', {
+      replacements: { tokenId },
+      transaction: renewal,
+    });
+    await api.sequelize.query('UPDATE refresh_tokens SET used_at = now() WHERE id = :tokenId', {
+      replacements: { tokenId },
+      transaction: renewal,
+    });
+    await api.sequelize.query(
+      `INSERT INTO refresh_tokens (family_id, user_id, token_hash, expires_at)
+       VALUES (:familyId, :userId, 'next', now() + interval '30 days')`,
+      { replacements: { familyId, userId: c.user.id }, transaction: renewal },
+    );
+    const signOut = api.services.sessions.end({ userId: c.user.id, only: familyId });
+    await new Promise((r) => setTimeout(r, 300)); // the sign-out now waits for the renewal's lock
+    await renewal.commit();
+    expect(await signOut).toEqual([familyId]);
+    const [open] = await api.sequelize.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM refresh_tokens WHERE family_id = :familyId AND revoked_at IS NULL',
+      { replacements: { familyId }, type: QueryTypes.SELECT },
+    );
+    expect(open?.n).toBe(0);
+  });
+});

@@ -64,6 +64,11 @@ export const en: Record<MessageKey, string> = {
   'user.menu': 'Account',
   'user.signOut': 'Sign out',
   'user.signedOutToast': 'Signed out.',
+  'user.endOthers': 'Sign out other devices',
+  'user.endOthersTitle': 'Sign out other devices?',
+  'user.endOthersBody':
+    'Everywhere else your account is signed in (other workstations, phones) is signed out at once. This one stays signed in.',
+  'user.endedOthers': 'Other sessions signed out: {n}.',
 
   'error.network': 'Cannot reach the server. Check the network and try again.',
   'error.unknown': 'Something went wrong (status {status}).',

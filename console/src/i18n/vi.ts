@@ -65,6 +65,11 @@ export const vi = {
   'user.menu': 'Tài khoản',
   'user.signOut': 'Đăng xuất',
   'user.signedOutToast': 'Đã đăng xuất.',
+  'user.endOthers': 'Đăng xuất các thiết bị khác',
+  'user.endOthersTitle': 'Đăng xuất các thiết bị khác?',
+  'user.endOthersBody':
+    'Mọi nơi khác đang đăng nhập tài khoản của bạn (máy trạm khác, điện thoại) sẽ bị đăng xuất ngay. Máy này vẫn đăng nhập.',
+  'user.endedOthers': 'Đã đăng xuất {n} phiên khác.',
 
   'error.network': 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.',
   'error.unknown': 'Đã có lỗi xảy ra (mã {status}).',

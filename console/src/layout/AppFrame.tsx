@@ -34,6 +34,7 @@ import { useState, type ReactElement } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth, useUser } from '../auth/context';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { EndOtherSessionsItem } from './EndOtherSessions';
 import { useI18n } from '../i18n/context';
 import { visibleNav, type NavItem, type PageId } from '../nav';
 import { useNotify } from '../notify';
@@ -146,6 +147,7 @@ function UserMenu() {
           ) : null}
         </Box>
         <Divider />
+        <EndOtherSessionsItem onDone={() => setAnchor(null)} />
         <MenuItem
           data-testid="sign-out"
           onClick={() => {

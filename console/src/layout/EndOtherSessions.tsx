@@ -1,0 +1,74 @@
+import DevicesIcon from '@mui/icons-material/Devices';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  ListItemIcon,
+  MenuItem,
+} from '@mui/material';
+import { useState } from 'react';
+import { api, unwrap } from '../api/client';
+import { asProblem } from '../api/problem';
+import { describeProblem } from '../components/ProblemAlert';
+import { useI18n } from '../i18n/context';
+import { useNotify } from '../notify';
+
+/**
+ * The user menu's "sign out my other devices": after a confirmation, every other session of the operator's
+ * account ends at once (a workstation left signed in, a lost laptop); this one stays.
+ */
+export function EndOtherSessionsItem({ onDone }: { onDone: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const notify = useNotify();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      const r = await unwrap(api.POST('/api/v1/me/sessions/end-others'));
+      notify(t('user.endedOthers', { n: r.ended }), 'success');
+    } catch (err) {
+      notify(describeProblem(asProblem(err), i18n), 'error');
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+      onDone();
+    }
+  };
+
+  return (
+    <>
+      <MenuItem data-testid="end-other-sessions" onClick={() => setConfirming(true)}>
+        <ListItemIcon>
+          <DevicesIcon fontSize="small" />
+        </ListItemIcon>
+        {t('user.endOthers')}
+      </MenuItem>
+      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="end-others-title">
+        <DialogTitle id="end-others-title">{t('user.endOthersTitle')}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t('user.endOthersBody')}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)} autoFocus>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="error"
+            variant="contained"
+            disabled={busy}
+            onClick={run}
+            data-testid="end-other-sessions-confirm"
+          >
+            {t('common.confirm')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}

@@ -13,7 +13,11 @@ const ME_QUERY: PreparedQuery = {
     FROM users u LEFT JOIN user_roles r ON r.user_id = u.id WHERE u.id = $1 GROUP BY u.id`,
 };
 
-export function toMe(user: User, roles: Role[]): MeDto {
+/** The one shape of `/me`, from a model (sign-in) or from the profile query's row. */
+export function toMe(
+  user: Pick<User, 'id' | 'phone' | 'fullName' | 'identityLevel'> & { createdAt: Date | string },
+  roles: Role[],
+): MeDto {
   return {
     id: user.id,
     phone: user.phone,
@@ -21,7 +25,7 @@ export function toMe(user: User, roles: Role[]): MeDto {
     roles,
     permissions: permissionsOf(roles),
     identityLevel: user.identityLevel,
-    createdAt: user.createdAt.toISOString(),
+    createdAt: new Date(user.createdAt).toISOString(),
   };
 }
 
@@ -42,15 +46,16 @@ export function createProfileService({ sequelize }: { sequelize: Sequelize }) {
         vi: 'Tài khoản không còn hoạt động. Hãy đăng nhập lại.',
         en: 'This account is no longer active. Sign in again.',
       });
-    return {
-      id: row.id,
-      phone: row.phone,
-      fullName: row.full_name,
-      roles: row.roles,
-      permissions: permissionsOf(row.roles),
-      identityLevel: row.identity_level,
-      createdAt: new Date(row.created_at).toISOString(),
-    };
+    return toMe(
+      {
+        id: row.id,
+        phone: row.phone,
+        fullName: row.full_name,
+        identityLevel: row.identity_level,
+        createdAt: row.created_at,
+      },
+      row.roles,
+    );
   }
 
   async function updateMe(userId: string, patch: { fullName: string }): Promise<MeDto> {

@@ -80,7 +80,7 @@ export function createServices(deps: CoreDeps) {
   });
   const devices = createDeviceRegistry(deps.sequelize);
   const sessions = createSessionService(deps);
-  const identity = createIdentityService({ ...deps, otp, devices, sessions });
+  const identity = createIdentityService({ ...deps, otp, devices, sessions, notifications });
   const users = createUsersService({ sequelize: deps.sequelize, identity });
   const zones = createZones({ sequelize: deps.sequelize, config: deps.config });
   const sealer = createSealer(deps.config.encryptionKey);

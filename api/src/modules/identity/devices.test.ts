@@ -52,6 +52,36 @@ async function selfie(ticket: string, dev: Record<string, string>, file: Buffer)
 }
 
 describe('a new phone', () => {
+  it('tells the owner in the app when the account signs in on a new phone, not for the first or a known one', async () => {
+    const d1 = device();
+    const d2 = {
+      ...device(),
+      'user-agent':
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1',
+    };
+    const c = await registerOn(d1);
+    const notices = async () =>
+      (
+        (await api.request('GET', '/api/v1/me/notifications?limit=50', undefined, bearer(c.token))).body
+          .items as Array<{
+          kind: string;
+          body: { vi: string; en: string };
+          link: string;
+        }>
+      ).filter((n) => n.kind === 'security.new_device');
+    expect((await login(c.phone, d1)).status).toBe(200);
+    expect(await notices()).toEqual([]);
+    await login(c.phone, d2);
+    expect(await notices()).toEqual([]); // only asked for the code so far
+    expect((await login(c.phone, d2, { otp: api.lastCode(c.phone) })).status).toBe(200);
+    const [notice, ...more] = await notices();
+    expect(more).toEqual([]);
+    expect(notice?.body.vi).toMatch(/Safari 17 · iOS 17\.1 \(IP [\d.:a-f]+\)\. Nếu không phải bạn/);
+    expect(notice?.link).toBe('#/profile');
+    expect((await login(c.phone, d2)).status).toBe(200);
+    expect(await notices()).toHaveLength(1);
+  });
+
   it('the phone used at sign-up is known; another needs the SMS code, then it is known too', async () => {
     const d1 = device();
     const d2 = device();

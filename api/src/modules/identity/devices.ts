@@ -39,13 +39,30 @@ export function createDeviceRegistry(sequelize: Sequelize) {
     return deviceHash && rows.some((r) => r.device_hash === deviceHash) ? 'known' : 'unknown';
   }
 
-  async function remember(userId: string, deviceHash: string | null, label: string | null, t?: Transaction) {
-    if (!deviceHash) return;
-    await sequelize.query(
-      `INSERT INTO known_devices (user_id, device_hash, label) VALUES (:userId, :deviceHash, :label)
-       ON CONFLICT (user_id, device_hash) DO UPDATE SET last_seen = now()`,
-      { replacements: { userId, deviceHash, label: label?.slice(0, 200) ?? null }, transaction: t },
+  /**
+   * Records a sign-in from this phone. Answers 'new' when it joins phones the account already had (its owner is
+   * told), 'first' for the account's first phone, 'known' for a phone seen before, 'none' without a device id.
+   */
+  async function remember(
+    userId: string,
+    deviceHash: string | null,
+    label: string | null,
+    t?: Transaction,
+  ): Promise<'new' | 'first' | 'known' | 'none'> {
+    if (!deviceHash) return 'none';
+    const [row] = await sequelize.query<{ inserted: boolean; others: number }>(
+      `WITH others AS (SELECT count(*)::int AS n FROM known_devices WHERE user_id = :userId AND device_hash <> :deviceHash)
+       INSERT INTO known_devices (user_id, device_hash, label) VALUES (:userId, :deviceHash, :label)
+       ON CONFLICT (user_id, device_hash) DO UPDATE SET last_seen = now()
+       RETURNING (xmax = 0) AS inserted, (SELECT n FROM others) AS others`,
+      {
+        replacements: { userId, deviceHash, label: label?.slice(0, 200) ?? null },
+        type: QueryTypes.SELECT,
+        transaction: t,
+      },
     );
+    if (!row?.inserted) return 'known';
+    return row.others > 0 ? 'new' : 'first';
   }
 
   return { status, remember };

@@ -4,7 +4,8 @@ import type { Config } from '../../config.ts';
 import { User, UserRole, RefreshToken } from './identity.models.ts';
 import type { OtpService } from './otp.service.ts';
 import type { DeviceRegistry } from './devices.ts';
-import type { SessionService } from './sessions.service.ts';
+import { deviceOf, type SessionService } from './sessions.service.ts';
+import type { NotificationService } from '../notifications/notifications.service.ts';
 import { hashPassword, verifySecret, burnVerifyTime } from '../../platform/auth/passwords.ts';
 import { newRefreshSecret, parseRefreshToken, sha256, type TokenSigner } from '../../platform/auth/tokens.ts';
 import type { Role } from '../../platform/auth/permissions.ts';
@@ -20,6 +21,7 @@ export interface IdentityDeps {
   otp: OtpService;
   devices: DeviceRegistry;
   sessions: SessionService;
+  notifications: NotificationService;
 }
 
 const DEVICE_TICKET_MINUTES = 10;
@@ -196,7 +198,7 @@ export function createIdentityService(deps: IdentityDeps) {
         );
         return { ticket: row?.id as string };
       }
-      await deps.devices.remember(user.id, deviceHash, actor.userAgent, t);
+      await signedInFrom(user.id, deviceHash, actor, t);
       return {
         session: await startSession(
           user,
@@ -223,6 +225,33 @@ export function createIdentityService(deps: IdentityDeps) {
       { replacements: { userId }, type: QueryTypes.SELECT, transaction: t },
     );
     return rows.length > 0;
+  }
+
+  /**
+   * The phone of a sign-in joins the account's phones; when it is a new one beside phones it already had, the
+   * account's owner is told in the app, with what to do if it was not them.
+   */
+  async function signedInFrom(userId: string, deviceHash: string | null, actor: AuditActor, t: Transaction) {
+    if ((await deps.devices.remember(userId, deviceHash, actor.userAgent, t)) !== 'new') return;
+    const d = deviceOf(actor.userAgent);
+    const name = [d.browser, d.os].filter(Boolean).join(' · ');
+    const where = {
+      vi: `${name || 'một thiết bị không rõ'}${actor.ip ? ` (IP ${actor.ip})` : ''}`,
+      en: `${name || 'an unknown device'}${actor.ip ? ` (IP ${actor.ip})` : ''}`,
+    };
+    await deps.notifications.notify(
+      userId,
+      {
+        kind: 'security.new_device',
+        title: { vi: 'Đăng nhập trên thiết bị mới', en: 'Signed in on a new device' },
+        body: {
+          vi: `Tài khoản của bạn vừa đăng nhập trên ${where.vi}. Nếu không phải bạn, hãy vào Hồ sơ → Thiết bị đã đăng nhập để đăng xuất thiết bị đó, rồi đổi mật khẩu.`,
+          en: `Your account just signed in on ${where.en}. If it was not you, open Profile → Signed-in devices to sign that device out, then change your password.`,
+        },
+        link: '#/profile',
+      },
+      t,
+    );
   }
 
   /** The end of every successful sign-in: reset the failure count, open a session, audit operators. */
@@ -255,7 +284,7 @@ export function createIdentityService(deps: IdentityDeps) {
     if (!user) throw new Unauthenticated('invalid_credentials', INVALID_CREDENTIALS);
     assertUsable(user);
     return sequelize.transaction(async (t) => {
-      await deps.devices.remember(user.id, deviceHash, actor.userAgent, t);
+      await signedInFrom(user.id, deviceHash, actor, t);
       return startSession(user, actor, method, t);
     });
   }

@@ -343,6 +343,11 @@ describe('/me', () => {
     expect((await api.request('GET', '/api/v1/me', undefined, bearer('abc.def.ghi'))).body.code).toBe(
       'token_invalid',
     );
+    // Not three base64url parts, or absurdly long: refused before any decoding, with the same answer.
+    for (const bad of ['a.b', 'a.b.c.d', 'ä.b.c', `${'a'.repeat(5000)}.b.c`])
+      expect((await api.request('GET', '/api/v1/me', undefined, bearer(bad))).body.code).toBe(
+        'token_invalid',
+      );
     const c = await registerCitizen(api);
     const [h, p, s] = c.accessToken.split('.');
     const payload = JSON.parse(Buffer.from(p as string, 'base64url').toString());

@@ -44,6 +44,10 @@ export interface TokenSigner {
   jwks(): Promise<{ keys: JWK[] }>;
 }
 
+/** Three base64url parts: anything else is refused before any decoding (garbage tokens cost no JOSE error). */
+const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+const MALFORMED = new Error('malformed token');
+
 /** A valid signature, but the session it belongs to has ended. */
 export class SessionEnded extends Error {
   constructor() {
@@ -94,6 +98,7 @@ export function createTokenSigner(privateKey: KeyObject, config: Config): TokenS
     async verifyAccess(token) {
       const known = verified.get(token);
       if (known) return live(known);
+      if (token.length > 4096 || !COMPACT_JWS.test(token)) throw MALFORMED;
       const { payload } = await jwtVerify(token, publicKey, {
         issuer,
         audience: 'daklak-id-api',

@@ -96,6 +96,7 @@ export function allRoutes(services: ReturnType<typeof createServices>, redis?: R
       importCsv: services.cameraImport,
       snapshotsPerMinute: services.config.CAMERA_SNAPSHOTS_PER_MINUTE,
       snapshotLimitStore: sharedLimitStore('snapshot', services.config.REDIS_PREFIX, redis),
+      sessionEnded: services.sessions.onEnded,
     }),
   ];
 }

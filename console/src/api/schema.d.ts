@@ -9107,7 +9107,7 @@ export interface paths {
         };
         /**
          * Live status of every camera (Server-Sent Events)
-         * @description text/event-stream. First `event: snapshot` with {items: [{cameraId, ...CameraStatus}]}, then `event: status` with {cameraId, ...CameraStatus} on every change of state (metrics at most every 5 s per camera); `: ping` every 15 s; `event: expired` then the end of the stream when the access token expires.
+         * @description text/event-stream. First `event: snapshot` with {items: [{cameraId, ...CameraStatus}]}, then `event: status` with {cameraId, ...CameraStatus} on every change of state (metrics at most every 5 s per camera); `: ping` every 15 s; `event: expired` then the end of the stream when the access token expires (`{code: "token_expired"}`) or its session is signed out (`{code: "session_ended"}`).
          *
          *     Access: permission `cameras:view`.
          */

@@ -91,13 +91,17 @@ function tokenExpiry(req: Request): number | null {
 
 /**
  * GET /cameras/events/stream: Server-Sent Events. `snapshot` first (every camera's status), then `status` on
- * every change; `: ping` every 15 s; ends when the access token expires. Resolves when the stream ends.
+ * every change; `: ping` every 15 s; ends when the access token expires or its session is signed out. Resolves when the stream ends.
  */
 export async function streamStatus(
   status: CameraStatusService,
   req: Request,
   res: Response,
-  opts: { pingMs?: number } = {},
+  opts: {
+    pingMs?: number;
+    sessionId?: string;
+    sessionEnded?: (listener: (sid: string) => void) => () => void;
+  } = {},
 ): Promise<void> {
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -125,9 +129,15 @@ export async function streamStatus(
           Math.max(0, exp - Date.now()),
         )
       : null;
+    const offSession = opts.sessionEnded?.((sid) => {
+      if (sid !== opts.sessionId) return;
+      send('expired', { code: 'session_ended' });
+      finish();
+    });
     function finish() {
       clearInterval(ping);
       if (expiry) clearTimeout(expiry);
+      offSession?.();
       unsubscribe();
       offClose();
       if (!res.writableEnded) res.end();

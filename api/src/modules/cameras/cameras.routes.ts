@@ -46,6 +46,8 @@ export interface CameraRouteDeps {
   snapshotsPerMinute?: number;
   /** Where snapshot requests are counted: Redis when several API instances run, else memory. */
   snapshotLimitStore?: Store;
+  /** Sessions that end (signed out, revoked): their open status streams end with them. */
+  sessionEnded?: (listener: (sid: string) => void) => () => void;
 }
 
 const tags = ['Camera giao thông (cameras)'];
@@ -94,12 +96,14 @@ export function cameraRoutes(d: CameraRouteDeps): RouteSpec[] {
       description:
         'text/event-stream. First `event: snapshot` with {items: [{cameraId, ...CameraStatus}]}, then `event: status` ' +
         'with {cameraId, ...CameraStatus} on every change of state (metrics at most every 5 s per camera); ' +
-        '`: ping` every 15 s; `event: expired` then the end of the stream when the access token expires.',
+        '`: ping` every 15 s; `event: expired` then the end of the stream when the access token expires ' +
+        '(`{code: "token_expired"}`) or its session is signed out (`{code: "session_ended"}`).',
       access: 'cameras:view',
       responses: {
         200: { description: 'Event stream', schema: z.string(), contentType: 'text/event-stream' },
       },
-      handler: ({ req, res }) => streamStatus(d.status, req, res),
+      handler: ({ req, res, auth }) =>
+        streamStatus(d.status, req, res, { sessionId: auth.sessionId, sessionEnded: d.sessionEnded }),
     }),
     route({
       method: 'get',

@@ -228,6 +228,22 @@ describe('camera status, outage history and the status stream', () => {
     await before.done;
     expect(before.ended()).toBe(true);
 
+    // Signed out: the stream of that session ends at once, not when its token expires.
+    const signedIn = await api.request('POST', '/api/v1/auth/login', {
+      phone: ioc.phone,
+      password: 'ThuNghiem2026',
+    });
+    const mine = await openStream(signedIn.body.accessToken);
+    await mine.next('snapshot');
+    const other = await openStream(ioc.token);
+    await other.next('snapshot');
+    await api.request('POST', '/api/v1/auth/logout', { refreshToken: signedIn.body.refreshToken });
+    expect(await mine.next('expired', () => true, 5000)).toEqual({ code: 'session_ended' });
+    await mine.done;
+    expect(other.ended()).toBe(false); // another session of the same operator keeps its stream
+    other.close();
+    await other.done;
+
     const stream = await openStream(short);
     expect(stream.res.status).toBe(200);
     await stream.next('snapshot');

@@ -210,7 +210,16 @@ export function createSessionService({ sequelize, config, signer, log }: Session
     };
   }
 
-  return { end, list, revoke, revokeOthers, endAll, sync: sync() };
+  return {
+    end,
+    list,
+    revoke,
+    revokeOthers,
+    endAll,
+    /** Told of every session that ends, here or (through `sync`) on another instance. */
+    onEnded: (listener: (sid: string) => void) => signer.onSessionEnded(listener),
+    sync: sync(),
+  };
 }
 
 export type SessionService = ReturnType<typeof createSessionService>;

@@ -109,58 +109,45 @@ export function createSessionService({ sequelize, config, signer, log }: Session
     };
   }
 
-  /** A person ends one of their own sessions (a lost phone, a shared computer). */
-  async function revoke(userId: string, sid: string, actor: AuditActor): Promise<void> {
-    await sequelize.transaction(async (t) => {
-      const ended = await end({ userId, only: sid }, t);
-      if (!ended.length) throw sessionNotFound();
-      await audit(
-        actor,
-        { action: 'session.end', entityType: 'user', entityId: userId, details: { session: sid } },
-        t,
-      );
+  /** Ends the sessions of `scope` and, when `details` gives any, audits it as `action` in the same transaction. */
+  function endAudited(
+    scope: { userId: string; only?: string; except?: string },
+    actor: AuditActor,
+    action: string,
+    details: (ended: string[]) => Record<string, unknown> | null,
+  ): Promise<string[]> {
+    return sequelize.transaction(async (t) => {
+      const ended = await end(scope, t);
+      const d = details(ended);
+      if (d) await audit(actor, { action, entityType: 'user', entityId: scope.userId, details: d }, t);
+      return ended;
     });
   }
 
-  /** A person signs out everywhere but here. */
+  /** A person ends one of their own sessions (a lost phone, a shared computer). */
+  async function revoke(userId: string, sid: string, actor: AuditActor): Promise<void> {
+    const ended = await endAudited({ userId, only: sid }, actor, 'session.end', (e) =>
+      e.length ? { session: sid } : null,
+    );
+    if (!ended.length) throw sessionNotFound();
+  }
+
+  /** A person signs out everywhere but here (audited when there was anything to end). */
   async function revokeOthers(
     userId: string,
     currentSid: string,
     actor: AuditActor,
   ): Promise<{ ended: number }> {
-    return sequelize.transaction(async (t) => {
-      const ended = await end({ userId, except: currentSid }, t);
-      if (ended.length)
-        await audit(
-          actor,
-          {
-            action: 'session.end_others',
-            entityType: 'user',
-            entityId: userId,
-            details: { sessions: ended.length },
-          },
-          t,
-        );
-      return { ended: ended.length };
-    });
+    const ended = await endAudited({ userId, except: currentSid }, actor, 'session.end_others', (e) =>
+      e.length ? { sessions: e.length } : null,
+    );
+    return { ended: ended.length };
   }
 
-  /** An administrator ends every session of an account (a stolen phone, a departing officer). */
+  /** An administrator ends every session of an account (a stolen phone, a departing officer), always audited. */
   async function endAll(userId: string, actor: AuditActor): Promise<{ ended: number }> {
-    return sequelize.transaction(async (t) => {
-      const ended = await end({ userId }, t);
-      await audit(
-        actor,
-        {
-          action: 'user.sessions_end',
-          entityType: 'user',
-          entityId: userId,
-          details: { sessions: ended.length },
-        },
-        t,
-      );
-      return { ended: ended.length };
-    });
+    const ended = await endAudited({ userId }, actor, 'user.sessions_end', (e) => ({ sessions: e.length }));
+    return { ended: ended.length };
   }
 
   /**

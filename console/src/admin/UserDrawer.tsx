@@ -4,11 +4,6 @@ import {
   Button,
   Chip,
   CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
   Divider,
   FormControl,
   InputLabel,
@@ -25,6 +20,7 @@ import { useAuth, useUser } from '../auth/context';
 import { hasPermission } from '../auth/permissions';
 import { describeProblem, ProblemAlert } from '../components/ProblemAlert';
 import { DetailDrawer } from '../components/DetailDrawer';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
 import { DEFAULT_ROLE, KNOWN_ROLES, roleLabel, sortRoles } from '../roles';
@@ -360,25 +356,17 @@ function UserDetail({
         </>
       ) : null}
 
-      <Dialog open={revoking !== null} onClose={() => setRevoking(null)} aria-labelledby="revoke-title">
-        <DialogTitle id="revoke-title">{t('userDrawer.revokeTitle')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {t('userDrawer.revokeBody', {
-              role: revoking ? roleLabel(t, revoking) : '',
-              name: user.fullName,
-            })}
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setRevoking(null)} autoFocus>
-            {t('common.cancel')}
-          </Button>
-          <Button color="error" variant="contained" onClick={onRevoke} data-testid="confirm-revoke">
-            {t('common.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t('userDrawer.revokeTitle')}
+        body={t('userDrawer.revokeBody', {
+          role: revoking ? roleLabel(t, revoking) : '',
+          name: user.fullName,
+        })}
+        confirmTestId="confirm-revoke"
+        onCancel={() => setRevoking(null)}
+        onConfirm={onRevoke}
+      />
     </Stack>
   );
 }

@@ -2,11 +2,6 @@ import {
   Box,
   Button,
   CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
   List,
   ListItem,
   ListItemText,
@@ -17,6 +12,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { asProblem, type Problem } from '../api/problem';
 import type { components } from '../api/schema';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { describeProblem, ProblemAlert } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
@@ -125,20 +121,14 @@ export function UserSessions({ userId, fullName }: Props) {
           {t('userSessions.endAll')}
         </Button>
       </Stack>
-      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="end-sessions-title">
-        <DialogTitle id="end-sessions-title">{t('userSessions.confirmTitle')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{t('userSessions.confirmBody', { name: fullName })}</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirming(false)} autoFocus>
-            {t('common.cancel')}
-          </Button>
-          <Button color="error" variant="contained" onClick={endAll} data-testid="user-sessions-end-confirm">
-            {t('common.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={t('userSessions.confirmTitle')}
+        body={t('userSessions.confirmBody', { name: fullName })}
+        confirmTestId="user-sessions-end-confirm"
+        onCancel={() => setConfirming(false)}
+        onConfirm={endAll}
+      />
     </Box>
   );
 }

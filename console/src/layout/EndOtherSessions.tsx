@@ -1,17 +1,9 @@
 import DevicesIcon from '@mui/icons-material/Devices';
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  ListItemIcon,
-  MenuItem,
-} from '@mui/material';
+import { ListItemIcon, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { asProblem } from '../api/problem';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { describeProblem } from '../components/ProblemAlert';
 import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
@@ -49,26 +41,15 @@ export function EndOtherSessionsItem({ onDone }: { onDone: () => void }) {
         </ListItemIcon>
         {t('user.endOthers')}
       </MenuItem>
-      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="end-others-title">
-        <DialogTitle id="end-others-title">{t('user.endOthersTitle')}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{t('user.endOthersBody')}</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirming(false)} autoFocus>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="error"
-            variant="contained"
-            disabled={busy}
-            onClick={run}
-            data-testid="end-other-sessions-confirm"
-          >
-            {t('common.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={t('user.endOthersTitle')}
+        body={t('user.endOthersBody')}
+        confirmTestId="end-other-sessions-confirm"
+        busy={busy}
+        onCancel={() => setConfirming(false)}
+        onConfirm={run}
+      />
     </>
   );
 }

@@ -105,6 +105,36 @@ export function Button({ busy, variant = 'primary', children, type = 'submit', .
   );
 }
 
+/** A question under what it is about, with a red action and Cancel: the second tap for what cannot be undone. */
+export function Confirm(props: {
+  question: string;
+  action: string;
+  testId: string;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div class="confirm" role="group" aria-label={props.question}>
+      <p>{props.question}</p>
+      <div class="row">
+        <Button
+          type="button"
+          variant="danger"
+          data-testid={props.testId}
+          busy={props.busy}
+          onClick={props.onConfirm}
+        >
+          {props.action}
+        </Button>
+        <Button type="button" variant="secondary" onClick={props.onCancel}>
+          {t('profile.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
 /** A QR code, for the personal QR and the scan buttons. */
 export const QR_ICON = 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 14h2M14 18v2M17 17h3v3h-3z';
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
 import type { components } from '../api/schema';
-import { Alert, Button, Icon, PASSKEY_ICON } from '../components/ui';
+import { Alert, Button, Confirm, Icon, PASSKEY_ICON } from '../components/ui';
 import { t } from '../i18n';
 import { credentialJson, passkeyDeviceName, passkeyProblem } from '../login';
 import { formatInstantDay } from '../time';
@@ -129,23 +129,14 @@ export function PasskeysCard() {
                     : t('passkey.neverUsed')}
                 </p>
                 {confirming === p.id ? (
-                  <div class="confirm" role="group" aria-label={t('passkey.confirm', { name: p.name })}>
-                    <p>{t('passkey.confirm', { name: p.name })}</p>
-                    <div class="row">
-                      <Button
-                        type="button"
-                        variant="danger"
-                        data-testid="passkey-remove-confirm"
-                        busy={removing === p.id}
-                        onClick={() => void remove(p.id)}
-                      >
-                        {t('passkey.remove')}
-                      </Button>
-                      <Button type="button" variant="secondary" onClick={() => setConfirming(null)}>
-                        {t('profile.cancel')}
-                      </Button>
-                    </div>
-                  </div>
+                  <Confirm
+                    question={t('passkey.confirm', { name: p.name })}
+                    action={t('passkey.remove')}
+                    testId="passkey-remove-confirm"
+                    busy={removing === p.id}
+                    onConfirm={() => void remove(p.id)}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ) : (
                   <Button
                     type="button"

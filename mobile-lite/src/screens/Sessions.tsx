@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { attempt } from '../api/call';
 import { api, authed } from '../api/client';
-import { Alert, Button } from '../components/ui';
+import { Alert, Button, Confirm } from '../components/ui';
 import { t } from '../i18n';
 import { formatMoment, orderSessions, sessionDeviceName, type ActiveSession } from '../sessions';
 
@@ -78,27 +78,14 @@ export function SessionsCard() {
               <p class="hint">{t('sessions.started', { when: formatMoment(s.startedAt) })}</p>
               {!s.current &&
                 (confirming === s.id ? (
-                  <div
-                    class="confirm"
-                    role="group"
-                    aria-label={t('sessions.confirm', { name: sessionDeviceName(s) })}
-                  >
-                    <p>{t('sessions.confirm', { name: sessionDeviceName(s) })}</p>
-                    <div class="row">
-                      <Button
-                        type="button"
-                        variant="danger"
-                        data-testid="session-end-confirm"
-                        busy={busy === s.id}
-                        onClick={() => void endOne(s)}
-                      >
-                        {t('sessions.end')}
-                      </Button>
-                      <Button type="button" variant="secondary" onClick={() => setConfirming(null)}>
-                        {t('profile.cancel')}
-                      </Button>
-                    </div>
-                  </div>
+                  <Confirm
+                    question={t('sessions.confirm', { name: sessionDeviceName(s) })}
+                    action={t('sessions.end')}
+                    testId="session-end-confirm"
+                    busy={busy === s.id}
+                    onConfirm={() => void endOne(s)}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ) : (
                   <Button
                     type="button"
@@ -115,23 +102,14 @@ export function SessionsCard() {
       )}
       {others > 0 &&
         (confirming === 'others' ? (
-          <div class="confirm" role="group" aria-label={t('sessions.confirmOthers', { n: others })}>
-            <p>{t('sessions.confirmOthers', { n: others })}</p>
-            <div class="row">
-              <Button
-                type="button"
-                variant="danger"
-                data-testid="sessions-end-others-confirm"
-                busy={busy === 'others'}
-                onClick={() => void endOthers()}
-              >
-                {t('sessions.endOthers')}
-              </Button>
-              <Button type="button" variant="secondary" onClick={() => setConfirming(null)}>
-                {t('profile.cancel')}
-              </Button>
-            </div>
-          </div>
+          <Confirm
+            question={t('sessions.confirmOthers', { n: others })}
+            action={t('sessions.endOthers')}
+            testId="sessions-end-others-confirm"
+            busy={busy === 'others'}
+            onConfirm={() => void endOthers()}
+            onCancel={() => setConfirming(null)}
+          />
         ) : (
           <Button
             type="button"

@@ -1,4 +1,5 @@
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
+import DevicesIcon from '@mui/icons-material/Devices';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import FeedbackIcon from '@mui/icons-material/Feedback';
 import GavelIcon from '@mui/icons-material/Gavel';
@@ -34,7 +35,7 @@ import { useState, type ReactElement } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth, useUser } from '../auth/context';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { EndOtherSessionsItem } from './EndOtherSessions';
+import { EndOtherSessionsDialog } from './EndOtherSessions';
 import { useI18n } from '../i18n/context';
 import { visibleNav, type NavItem, type PageId } from '../nav';
 import { useNotify } from '../notify';
@@ -108,6 +109,7 @@ function UserMenu() {
   const notify = useNotify();
   const user = useUser();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [endingOthers, setEndingOthers] = useState(false);
   const desktop = typeof window !== 'undefined' ? window.dlid : undefined;
   const initials = user.fullName
     .split(/\s+/)
@@ -147,7 +149,18 @@ function UserMenu() {
           ) : null}
         </Box>
         <Divider />
-        <EndOtherSessionsItem onDone={() => setAnchor(null)} />
+        <MenuItem
+          data-testid="end-other-sessions"
+          onClick={() => {
+            setAnchor(null);
+            setEndingOthers(true);
+          }}
+        >
+          <ListItemIcon>
+            <DevicesIcon fontSize="small" />
+          </ListItemIcon>
+          {t('user.endOthers')}
+        </MenuItem>
         <MenuItem
           data-testid="sign-out"
           onClick={() => {
@@ -161,6 +174,7 @@ function UserMenu() {
           {t('user.signOut')}
         </MenuItem>
       </Menu>
+      <EndOtherSessionsDialog open={endingOthers} onClose={() => setEndingOthers(false)} />
     </>
   );
 }

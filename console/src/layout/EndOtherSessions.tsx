@@ -1,5 +1,3 @@
-import DevicesIcon from '@mui/icons-material/Devices';
-import { ListItemIcon, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { asProblem } from '../api/problem';
@@ -9,14 +7,13 @@ import { useI18n } from '../i18n/context';
 import { useNotify } from '../notify';
 
 /**
- * The user menu's "sign out my other devices": after a confirmation, every other session of the operator's
- * account ends at once (a workstation left signed in, a lost laptop); this one stays.
+ * The user menu's "sign out my other devices", asked first: every other session of the operator's account ends at
+ * once (a workstation left signed in, a lost laptop); this one stays.
  */
-export function EndOtherSessionsItem({ onDone }: { onDone: () => void }) {
+export function EndOtherSessionsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const notify = useNotify();
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const run = async () => {
@@ -28,28 +25,19 @@ export function EndOtherSessionsItem({ onDone }: { onDone: () => void }) {
       notify(describeProblem(asProblem(err), i18n), 'error');
     } finally {
       setBusy(false);
-      setConfirming(false);
-      onDone();
+      onClose();
     }
   };
 
   return (
-    <>
-      <MenuItem data-testid="end-other-sessions" onClick={() => setConfirming(true)}>
-        <ListItemIcon>
-          <DevicesIcon fontSize="small" />
-        </ListItemIcon>
-        {t('user.endOthers')}
-      </MenuItem>
-      <ConfirmDialog
-        open={confirming}
-        title={t('user.endOthersTitle')}
-        body={t('user.endOthersBody')}
-        confirmTestId="end-other-sessions-confirm"
-        busy={busy}
-        onCancel={() => setConfirming(false)}
-        onConfirm={run}
-      />
-    </>
+    <ConfirmDialog
+      open={open}
+      title={t('user.endOthersTitle')}
+      body={t('user.endOthersBody')}
+      confirmTestId="end-other-sessions-confirm"
+      busy={busy}
+      onCancel={onClose}
+      onConfirm={run}
+    />
   );
 }

@@ -102,7 +102,11 @@ async function main() {
   await waitFor(`${base}/healthz`, baseProc);
 
   const floorPort = await freePort();
-  const floorProc = start([path.join(root, 'scripts/bench-express-floor.mjs')], { PORT: String(floorPort) });
+  const floorProc = start([path.join(root, 'scripts/bench-express-floor.mjs')], {
+    PORT: String(floorPort),
+    DATABASE_URL: effectiveDb,
+    API_URL: api,
+  });
   const floor = `http://127.0.0.1:${floorPort}`;
   await waitFor(`${floor}/healthz`, floorProc);
 
@@ -158,6 +162,10 @@ async function main() {
   }
   await autocannon({ url: `${floor}/healthz`, connections: 10, duration: 2 });
   const bare = await cannon(`${floor}/healthz`, {}, CONNECTIONS, floorProc);
+  // The same /me work as the baseline inside an Express route: the ceiling of any Express application doing it.
+  await autocannon({ url: `${floor}/api/v1/me`, connections: 10, duration: 2, headers });
+  const bareMe = await cannon(`${floor}/api/v1/me`, headers, CONNECTIONS, floorProc);
+  const bareMeRatio = bareMe.requests.average / rows[1].b.requests.average;
   const fmt = (r) =>
     `${Math.round(r.requests.average).toString().padStart(7)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${r.errors + r.non2xx}` +
     `  | CPU µs/request: server ${String(r.cpu.server).padStart(4)}  PostgreSQL ${String(r.cpu.postgres).padStart(3)}  load ${String(r.cpu.loadgen).padStart(3)}`;
@@ -179,6 +187,11 @@ async function main() {
   }
   console.log(`\nGET /healthz on Express 5 alone (no middleware, no database) — ${CONNECTIONS} connections`);
   console.log(`  floor of any Express route:  ${fmt(bare)}`);
+  console.log(
+    `\nGET /api/v1/me on Express 5 alone doing the baseline's work (no headers, limits, validation) — ${CONNECTIONS} connections`,
+  );
+  console.log(`  ceiling of an Express /me:   ${fmt(bareMe)}`);
+  console.log(`  ratio to the baseline's median round: ${bareMeRatio.toFixed(2)}`);
   const me = rows[1];
   const ratio = me.ratio;
   console.log(

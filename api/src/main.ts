@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const applied = await migrate(db.sequelize);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
-  const signer = createTokenSigner(loadSigningKey(config), config);
+  const signer = createTokenSigner(loadSigningKey(config), config, {
+    onListenerError: (err, sid) => log.error({ err, sid }, 'session-end listener failed'),
+  });
   let migrationsDone = false;
   const { app, services } = createApp({
     config,

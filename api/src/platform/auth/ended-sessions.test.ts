@@ -52,4 +52,26 @@ describe('the token signer and ended sessions', () => {
     await expect(signer.verifyAccess(a)).rejects.toBeInstanceOf(SessionEnded);
     await expect(signer.verifyAccess(b)).resolves.toMatchObject({ sid: 'sb' });
   });
+
+  it('calls every session-end listener once even when one throws, and reports the failure', () => {
+    const failures: Array<[string, string]> = [];
+    const signer = createTokenSigner(key, config, {
+      onListenerError: (err, sid) => failures.push([sid, (err as Error).message]),
+    });
+    const calls: string[] = [];
+    signer.onSessionEnded((sid) => calls.push(`first ${sid}`));
+    signer.onSessionEnded(() => {
+      throw new Error('viewer socket gone');
+    });
+    const off = signer.onSessionEnded((sid) => calls.push(`last ${sid}`));
+    expect(() => signer.endSession('sx')).not.toThrow();
+    signer.endSession('sx'); // already ended: no second round
+    off();
+    signer.endSession('sy');
+    expect(calls).toEqual(['first sx', 'last sx', 'first sy']);
+    expect(failures).toEqual([
+      ['sx', 'viewer socket gone'],
+      ['sy', 'viewer socket gone'],
+    ]);
+  });
 });

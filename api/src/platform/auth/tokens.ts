@@ -70,7 +70,16 @@ export function loadSigningKey(config: Config): KeyObject {
   return privateKey;
 }
 
-export function createTokenSigner(privateKey: KeyObject, config: Config): TokenSigner {
+/** Where a failing session-end listener is reported (the logger in the API). */
+export interface SignerOptions {
+  onListenerError?: (err: unknown, sid: string) => void;
+}
+
+export function createTokenSigner(
+  privateKey: KeyObject,
+  config: Config,
+  opts: SignerOptions = {},
+): TokenSigner {
   const publicKey = createPublicKey(privateKey);
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const kid = createHash('sha256').update(spki).digest('base64url').slice(0, 8);
@@ -114,7 +123,15 @@ export function createTokenSigner(privateKey: KeyObject, config: Config): TokenS
       return live(claims);
     },
     endSession(sid, endedAtMs) {
-      if (ended.add(sid, endedAtMs)) for (const l of endListeners) l(sid);
+      if (!ended.add(sid, endedAtMs)) return;
+      // Each listener on its own: one that throws must not keep the others (live viewers, status streams) open,
+      // nor fail the sign-out that called this after its commit.
+      for (const l of endListeners)
+        try {
+          l(sid);
+        } catch (err) {
+          (opts.onListenerError ?? ((e) => console.error('session-end listener failed', e)))(err, sid);
+        }
     },
     onSessionEnded(listener) {
       endListeners.add(listener);

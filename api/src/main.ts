@@ -7,6 +7,7 @@ import { migrate, pendingMigrations } from './db/migrate.ts';
 import { createTokenSigner, loadSigningKey } from './platform/auth/tokens.ts';
 import { createSmsProvider } from './modules/identity/sms.ts';
 import { createApp } from './app.ts';
+import { answerClientErrors } from './platform/problem.ts';
 import { ensureAdmin, seedDemo, seedReference } from './seed.ts';
 import { nationalPhone } from './modules/identity/phone.ts';
 import { closeFaceEngines } from './modules/ekyc/face/index.ts';
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
   server.keepAliveTimeout = 65_000;
+  answerClientErrors(server);
   services.cameraLive.attach(server); // live camera video: WebSockets on /api/v1/cameras/{id}/live
   const address = server.address();
   const port = address && typeof address === 'object' ? address.port : config.PORT;

@@ -12,6 +12,7 @@ import { createSequelize } from '../src/db/sequelize.ts';
 import { createTokenSigner, loadSigningKey } from '../src/platform/auth/tokens.ts';
 import { outboxSms } from '../src/modules/identity/sms.ts';
 import { createApp } from '../src/app.ts';
+import { answerClientErrors } from '../src/platform/problem.ts';
 import { pendingMigrations } from '../src/db/migrate.ts';
 import { Redis } from 'ioredis';
 
@@ -103,6 +104,7 @@ export async function startTestApi(
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
+  answerClientErrors(server);
   services.cameraLive.attach(server); // live camera WebSockets on the API's own port
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import net from 'node:net';
 import { startTestApi, type TestApi } from '../../test/helpers.ts';
 import { buildDocumentOffline } from '../openapi-doc.ts';
 
@@ -113,6 +114,26 @@ describe('problem+json for client mistakes', () => {
         unreached.push(`${method} ${p} → ${r.status} ${r.body?.code}`);
     }
     expect(unreached).toEqual([]);
+  });
+  it('requests Node cannot parse get a problem too: a broken request line → 400, oversized headers → 431', async () => {
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        const { port } = new URL(api.url);
+        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(text));
+        let out = '';
+        socket.on('data', (d) => (out += d));
+        socket.on('end', () => resolve(out));
+        socket.on('error', reject);
+      });
+    const broken = await raw('GET /api/v1/me HTTP/1.1 extra\r\nHost: x\r\n\r\n');
+    expect(broken).toMatch(/^HTTP\/1\.1 400 /);
+    expect(broken).toMatch(/content-type: application\/problem\+json/i);
+    const problem = JSON.parse(broken.slice(broken.indexOf('\r\n\r\n') + 4));
+    expect(problem).toMatchObject({ status: 400, code: 'malformed_request' });
+    expect(problem.messages.en).toMatch(/malformed/);
+    const long = await raw(`GET /api/v1/work/jobs?q=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(long).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(long.slice(long.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'headers_too_large' });
   });
   it('speaks English when asked', async () => {
     const r = await api.request('GET', '/api/v1/nothing', undefined, { 'accept-language': 'en-US,en;q=0.9' });

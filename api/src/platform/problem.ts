@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Request, Response } from 'express';
 import type { AppError, Bilingual } from './errors.ts';
 
@@ -7,11 +9,13 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -63,4 +67,59 @@ export function internalProblem(req: Request, res: Response): void {
       },
       requestId: req.id,
     });
+}
+
+/** Requests Node's HTTP parser refuses before Express sees them: their status, code and messages. */
+function clientErrorProblem(code: string | undefined) {
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return {
+      status: 431,
+      code: 'headers_too_large',
+      messages: {
+        vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài. Hãy rút ngắn điều kiện tìm kiếm.',
+        en: 'The address or the headers of the request are too long. Shorten the search terms.',
+      },
+    };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return {
+      status: 408,
+      code: 'request_timeout',
+      messages: {
+        vi: 'Yêu cầu gửi đến quá chậm và đã bị ngắt. Hãy thử lại.',
+        en: 'The request arrived too slowly and was cut off. Try again.',
+      },
+    };
+  return {
+    status: 400,
+    code: 'malformed_request',
+    messages: { vi: 'Yêu cầu HTTP không hợp lệ.', en: 'The HTTP request is malformed.' },
+  };
+}
+
+/**
+ * Node answers a request it cannot parse (headers over the size limit, a broken request line, a request sent too
+ * slowly) with a bare status line. Here such a request gets the same problem+json as every other client mistake.
+ * The headers could not be read, so the detail is in Vietnamese and `messages` carries both languages.
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const p = clientErrorProblem(err.code);
+    const body = JSON.stringify({
+      type: `https://daklak.id/problems/${p.code.replace(/_/g, '-')}`,
+      title: TITLES[p.status] ?? 'Bad Request',
+      status: p.status,
+      code: p.code,
+      detail: p.messages.vi,
+      messages: p.messages,
+    });
+    socket.end(
+      `HTTP/1.1 ${p.status} ${TITLES[p.status] ?? 'Bad Request'}\r\n` +
+        'Content-Type: application/problem+json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

@@ -26,6 +26,7 @@ import { useGridLocaleText } from '../gridLocale';
 import { CsvExportButton } from '../components/CsvExportButton';
 import { PageHeader } from '../components/PageHeader';
 import {
+  auditDetailsSummary,
   auditFilterQuery,
   buildAuditQuery,
   EMPTY_AUDIT_FILTERS,
@@ -127,26 +128,26 @@ export function AuditPage() {
       {
         field: 'action',
         headerName: t('audit.col.action'),
-        width: 200,
+        width: 180,
         renderCell: ({ value }) => <Box sx={{ fontFamily: 'monospace', fontSize: 13 }}>{String(value)}</Box>,
       },
       {
         field: 'entity',
         headerName: t('audit.col.entity'),
         flex: 1,
-        minWidth: 200,
+        minWidth: 190,
         valueGetter: (_v, row) => (row.entityId ? `${row.entityType} ${row.entityId}` : row.entityType),
         renderCell: ({ row }) => (
           <TwoLines primary={row.entityType} secondary={row.entityId ?? undefined} mono />
         ),
       },
-      { field: 'ip', headerName: t('audit.col.ip'), width: 130 },
+      { field: 'ip', headerName: t('audit.col.ip'), width: 120 },
       {
         field: 'details',
         headerName: t('audit.col.details'),
         flex: 1.2,
         minWidth: 200,
-        valueGetter: (_v, row) => (Object.keys(row.details).length ? JSON.stringify(row.details) : ''),
+        valueGetter: (_v, row) => auditDetailsSummary(row.details),
       },
     ],
     [t, lang],

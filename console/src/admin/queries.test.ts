@@ -1,6 +1,7 @@
 import { createQuerySerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import {
+  auditDetailsSummary,
   deviceName,
   auditFilterQuery,
   buildAuditQuery,
@@ -110,5 +111,18 @@ describe('session device names', () => {
     expect(deviceName({ device: { browser: null, os: null } }, 'Thiết bị không rõ')).toBe(
       'Thiết bị không rõ',
     );
+  });
+});
+
+describe('audit details in the table', () => {
+  it('reads as key: value pairs, lists with commas, nested objects as JSON, nothing for no details', () => {
+    expect(auditDetailsSummary({})).toBe('');
+    expect(auditDetailsSummary({ method: 'password', newDevice: true })).toBe(
+      'method: password · newDevice: true',
+    );
+    expect(auditDetailsSummary({ roles: ['moderator', 'officer'], count: 2, reason: null })).toBe(
+      'roles: moderator, officer · count: 2 · reason: —',
+    );
+    expect(auditDetailsSummary({ filters: { action: 'user.view' } })).toBe('filters: {"action":"user.view"}');
   });
 });

@@ -105,3 +105,19 @@ export function deviceName(
   const parts = [s.device.browser, s.device.os].filter((p): p is string => !!p);
   return parts.length ? parts.join(' · ') : unknown;
 }
+
+/**
+ * An audit record's details on one readable line for the table: `key: value` pairs joined by ` · `, lists joined by
+ * commas, nested objects as compact JSON. The record's dialog still shows the exact JSON.
+ */
+export function auditDetailsSummary(details: Record<string, unknown>): string {
+  const show = (v: unknown): string => {
+    if (v === null || v === undefined) return '—';
+    if (Array.isArray(v)) return v.map(show).join(', ');
+    if (typeof v === 'object') return JSON.stringify(v);
+    return String(v);
+  };
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${show(v)}`)
+    .join(' · ');
+}

@@ -134,6 +134,19 @@ describe('demo feedback', () => {
     expect(Number(counts?.internal)).toBeGreaterThan(5);
   });
 
+  it('gives every demo account the citizen role, as registration does, and department staff the officer role', async () => {
+    const withoutCitizen = await select<{ phone: string }>(
+      `SELECT u.phone FROM users u
+       WHERE NOT EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'citizen')`,
+    );
+    expect(withoutCitizen).toEqual([]);
+    const officers = await select<{ n: string }>(
+      `SELECT count(*) AS n FROM officer_departments d
+       WHERE EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = d.user_id AND r.role = 'officer')`,
+    );
+    expect(Number(officers[0]?.n)).toBeGreaterThan(3);
+  });
+
   it('runs once: a second start adds nothing', async () => {
     const count = async () =>
       (await select<{ n: string }>('SELECT count(*) AS n FROM feedback_reports'))[0]?.n;

@@ -51,13 +51,20 @@ export async function demoUsers(sequelize: Sequelize, t: Transaction) {
     { replacements: { rows: JSON.stringify([...citizens, ...officers]) }, transaction: t },
   );
   await sequelize.query(
-    `INSERT INTO user_roles (user_id, role) SELECT u.id, 'officer' FROM users u WHERE u.phone IN (:phones)
+    // Every account is a citizen, as a registered one is; department staff are officers as well.
+    `INSERT INTO user_roles (user_id, role) SELECT u.id, 'citizen' FROM users u WHERE u.phone IN (:everyone)
+     ON CONFLICT DO NOTHING;
+     INSERT INTO user_roles (user_id, role) SELECT u.id, 'officer' FROM users u WHERE u.phone IN (:phones)
      ON CONFLICT DO NOTHING;
      INSERT INTO officer_departments (user_id, department)
      SELECT u.id, x.dept FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(phone text, dept text)
      JOIN users u ON u.phone = x.phone ON CONFLICT DO NOTHING`,
     {
-      replacements: { phones: officers.map((o) => o.phone), rows: JSON.stringify(officers) },
+      replacements: {
+        everyone: [...citizens, ...officers].map((u) => u.phone),
+        phones: officers.map((o) => o.phone),
+        rows: JSON.stringify(officers),
+      },
       transaction: t,
     },
   );

@@ -5,6 +5,7 @@ describe('times in Asia/Ho_Chi_Minh', () => {
   it('formats a UTC instant as Vietnam time', () => {
     expect(formatDateTime('2026-11-27T17:05:09Z', 'vi')).toBe('28/11/2026 00:05:09');
     expect(formatDateTime('2026-01-01T00:00:00.000Z', 'en')).toBe('01/01/2026 07:00:00');
+    expect(formatDateTime('2026-11-27T17:05:09Z', 'vi', { seconds: false })).toBe('28/11/2026 00:05');
   });
   it('returns null for missing or invalid values', () => {
     expect(formatDateTime(null, 'vi')).toBeNull();

@@ -23,8 +23,12 @@ function formatter(lang: Lang): Intl.DateTimeFormat {
   return f;
 }
 
-/** ISO instant → "dd/mm/yyyy hh:mm:ss" in Asia/Ho_Chi_Minh; null/invalid → null. */
-export function formatDateTime(iso: string | null | undefined, lang: Lang): string | null {
+/** ISO instant → "dd/mm/yyyy hh:mm:ss" (or "dd/mm/yyyy hh:mm" without seconds) in Asia/Ho_Chi_Minh; null/invalid → null. */
+export function formatDateTime(
+  iso: string | null | undefined,
+  lang: Lang,
+  opts: { seconds?: boolean } = {},
+): string | null {
   if (!iso) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
@@ -33,7 +37,8 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
       .formatToParts(d)
       .map((p) => [p.type, p.value]),
   );
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+  const time = `${parts.hour}:${parts.minute}`;
+  return `${parts.day}/${parts.month}/${parts.year} ${opts.seconds === false ? time : `${time}:${parts.second}`}`;
 }
 
 /**

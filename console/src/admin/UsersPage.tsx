@@ -70,11 +70,11 @@ export function UsersPage() {
 
   const columns = useMemo<GridColDef<AdminUser>[]>(
     () => [
-      { field: 'fullName', headerName: t('users.col.fullName'), flex: 1, minWidth: 180 },
+      { field: 'fullName', headerName: t('users.col.fullName'), flex: 1, minWidth: 150 },
       {
         field: 'phone',
         headerName: t('users.col.phone'),
-        width: 130,
+        width: 125,
         sortable: false,
         renderCell: ({ row }) => (
           <Box
@@ -99,7 +99,7 @@ export function UsersPage() {
         field: 'roles',
         headerName: t('users.col.roles'),
         flex: 1.3,
-        minWidth: 220,
+        minWidth: 140,
         sortable: false,
         renderCell: ({ row }) => (
           <Stack
@@ -122,7 +122,7 @@ export function UsersPage() {
       {
         field: 'status',
         headerName: t('users.col.status'),
-        width: 150,
+        width: 148,
         sortable: false,
         renderCell: ({ row }) => (
           <Chip
@@ -136,7 +136,7 @@ export function UsersPage() {
       {
         field: 'identityLevel',
         headerName: t('users.col.identityLevel'),
-        width: 110,
+        width: 125,
         sortable: false,
         type: 'number',
         align: 'center',
@@ -145,14 +145,15 @@ export function UsersPage() {
       {
         field: 'createdAt',
         headerName: t('users.col.createdAt'),
-        width: 160,
-        valueFormatter: (value: string) => formatDateTime(value, lang) ?? '',
+        width: 150,
+        valueFormatter: (value: string) => formatDateTime(value, lang, { seconds: false }) ?? '',
       },
       {
         field: 'lastLoginAt',
         headerName: t('users.col.lastLoginAt'),
-        width: 160,
-        valueFormatter: (value: string | null) => formatDateTime(value, lang) ?? t('common.never'),
+        width: 165,
+        valueFormatter: (value: string | null) =>
+          formatDateTime(value, lang, { seconds: false }) ?? t('common.never'),
       },
     ],
     [t, lang],

@@ -1,12 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { newDeviceStep, passkeyDeviceName, passkeyProblem, triesLeftOf } from './login';
+import { newDeviceStep, passkeyDeviceName, passkeyProblem, resendIn, triesLeftOf } from './login';
 
 describe('new phone sign-in', () => {
   it('reads the code step with its resend delay', () => {
     expect(
       newDeviceStep('new_device_otp_required', { code: 'new_device_otp_required', resendAfter: 42 }),
-    ).toEqual({ kind: 'otp', resendAfter: 42 });
-    expect(newDeviceStep('new_device_otp_required', {})).toEqual({ kind: 'otp', resendAfter: 60 });
+    ).toEqual({ kind: 'otp', resendAfter: 42, codeSent: true });
+    expect(newDeviceStep('new_device_otp_required', {})).toEqual({
+      kind: 'otp',
+      resendAfter: 60,
+      codeSent: true,
+    });
+  });
+
+  it('knows when no code was texted because the number’s hourly quota is spent', () => {
+    expect(newDeviceStep('new_device_otp_required', { resendAfter: 2891, codeSent: false })).toEqual({
+      kind: 'otp',
+      resendAfter: 2891,
+      codeSent: false,
+    });
+  });
+
+  it('counts a long wait before another code in minutes, a short one in seconds', () => {
+    expect(resendIn(42)).toEqual(['otp.resendIn', { seconds: 42 }]);
+    expect(resendIn(119)).toEqual(['otp.resendIn', { seconds: 119 }]);
+    expect(resendIn(2891)).toEqual(['otp.resendInMinutes', { minutes: 49 }]);
   });
 
   it('reads the selfie step with its ticket', () => {

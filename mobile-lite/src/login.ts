@@ -7,12 +7,15 @@ import type { components } from './api/schema';
  * `selfie`: a level-2 account must also show its face; `ticket` carries the checks already passed.
  */
 export type NewDeviceStep =
-  { kind: 'otp'; resendAfter: number } | { kind: 'selfie'; ticket: string; minutes: number };
+  | { kind: 'otp'; resendAfter: number; codeSent: boolean }
+  | { kind: 'selfie'; ticket: string; minutes: number };
 
 export function newDeviceStep(code: string | undefined, problem: unknown): NewDeviceStep | null {
   if (code === 'new_device_otp_required') {
     const after = Number(problemExtra(problem, 'resendAfter') ?? 60);
-    return { kind: 'otp', resendAfter: Number.isFinite(after) && after >= 0 ? after : 60 };
+    // false when the number's hourly quota of codes is spent: nothing was texted this time.
+    const codeSent = problemExtra(problem, 'codeSent') !== false;
+    return { kind: 'otp', resendAfter: Number.isFinite(after) && after >= 0 ? after : 60, codeSent };
   }
   if (code === 'new_device_selfie_required') {
     const ticket = problemExtra(problem, 'ticket');
@@ -64,4 +67,13 @@ export function credentialJson(response: {
   response: { clientDataJSON: string };
 }): CredentialJson {
   return { ...response, response: { ...response.response } };
+}
+
+/** The "send again in …" label: seconds under two minutes, whole minutes above (an hourly quota can mean 50 min). */
+export function resendIn(
+  seconds: number,
+): [key: 'otp.resendIn' | 'otp.resendInMinutes', values: { [k: string]: number }] {
+  return seconds >= 120
+    ? ['otp.resendInMinutes', { minutes: Math.ceil(seconds / 60) }]
+    : ['otp.resendIn', { seconds }];
 }

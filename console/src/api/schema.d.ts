@@ -151,7 +151,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with phone and password (or a login code)
-         * @description Send the app’s device id in `x-device-id`. On a phone the account has not used before, the password alone answers 401 `new_device_otp_required` (a code is sent); then send password and `otp` together. A level-2 account then answers 401 `new_device_selfie_required` with a `ticket` for `POST /api/v1/auth/device-selfie`.
+         * @description Send the app’s device id in `x-device-id`. On a phone the account has not used before, the password alone answers 401 `new_device_otp_required` with `resendAfter` (seconds) and `codeSent` (a code was texted; `false` when the number’s hourly quota of codes is spent and nothing went out); then send password and `otp` together. A level-2 account then answers 401 `new_device_selfie_required` with a `ticket` for `POST /api/v1/auth/device-selfie`.
          *
          *     Access: public.
          */

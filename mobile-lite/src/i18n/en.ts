@@ -49,6 +49,7 @@ export const en: Messages = {
   'otp.send': 'Send code',
   'otp.resend': 'Send the code again',
   'otp.resendIn': 'Send again in {seconds} s',
+  'otp.resendInMinutes': 'Send again in {minutes} min',
   'otp.changePhone': 'Change phone number',
 
   'register.title': 'Create an account',
@@ -133,6 +134,7 @@ export const en: Messages = {
 
   'newDevice.title': 'You are signing in on a new phone',
   'newDevice.otpIntro': 'To protect your account, we just texted a 6-digit code to {phone}. Enter it below.',
+  'newDevice.otpNotSent': 'To protect your account, enter the 6-digit code texted to {phone}.',
   'newDevice.why':
     'This is needed only once per phone. If it was not you signing in, ignore the message and change your password.',
   'newDevice.confirm': 'Confirm',

@@ -50,6 +50,7 @@ export const vi = {
   'otp.send': 'Gửi mã',
   'otp.resend': 'Gửi lại mã',
   'otp.resendIn': 'Gửi lại mã sau {seconds} giây',
+  'otp.resendInMinutes': 'Gửi lại mã sau {minutes} phút',
   'otp.changePhone': 'Đổi số điện thoại',
 
   'register.title': 'Đăng ký tài khoản',
@@ -134,6 +135,8 @@ export const vi = {
   'newDevice.title': 'Bạn đang đăng nhập trên điện thoại mới',
   'newDevice.otpIntro':
     'Để bảo vệ tài khoản, chúng tôi vừa gửi mã xác thực gồm 6 chữ số qua tin nhắn tới số {phone}. Nhập mã đó vào ô dưới đây.',
+  'newDevice.otpNotSent':
+    'Để bảo vệ tài khoản, cần nhập mã xác thực gồm 6 chữ số được gửi qua tin nhắn tới số {phone}.',
   'newDevice.why':
     'Việc này chỉ cần làm một lần cho mỗi điện thoại. Nếu bạn không đăng nhập, hãy bỏ qua tin nhắn và đổi mật khẩu.',
   'newDevice.confirm': 'Xác nhận',

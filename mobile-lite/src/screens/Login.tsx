@@ -6,7 +6,7 @@ import { session, type AuthResult } from '../api/session';
 import { Alert, Button, Field, Icon, PASSKEY_ICON, Title } from '../components/ui';
 import { t } from '../i18n';
 import { lazyScreen } from '../lazy';
-import { credentialJson, newDeviceStep, passkeyProblem } from '../login';
+import { credentialJson, newDeviceStep, passkeyProblem, resendIn } from '../login';
 import { formatPhone, normalizePhone } from '../phone';
 import { navigate, takeFlash } from '../router';
 import { checkOtp, checkPhone } from '../validation';
@@ -18,7 +18,10 @@ const NewDeviceSelfie = lazyScreen(() => import('./NewDeviceSelfie').then((m) =>
 const FIELDS = ['phone', 'password', 'otp'] as const;
 type Errors = Partial<Record<(typeof FIELDS)[number], string>>;
 
-type Stage = { kind: 'password' } | { kind: 'otp' } | { kind: 'selfie'; ticket: string; minutes: number };
+type Stage =
+  | { kind: 'password' }
+  | { kind: 'otp'; codeSent: boolean }
+  | { kind: 'selfie'; ticket: string; minutes: number };
 type Busy = 'password' | 'otp' | 'resend' | 'passkey' | null;
 type LoginOutcome = Outcome<{ data?: AuthResult; response: Response }>;
 
@@ -65,8 +68,11 @@ export function Login() {
       resend.start(next.resendAfter);
       setErrors({});
       setMessage(null);
-      if (resent) setInfo(t('newDevice.resent'));
-      setStage({ kind: 'otp' });
+      // Over the hourly quota nothing was texted: say so (and when) instead of "a code was sent".
+      if (!next.codeSent) setInfo(outcome.error.message);
+      else if (resent) setInfo(t('newDevice.resent'));
+      // A resend refused by the quota keeps the code texted before: the intro stays as it was.
+      setStage(stage.kind === 'otp' && !next.codeSent ? stage : { kind: 'otp', codeSent: next.codeSent });
       return;
     }
     if (next?.kind === 'selfie') return setStage(next);
@@ -196,7 +202,9 @@ export function Login() {
         <Title>{t('login.title')}</Title>
         <form class="card form" onSubmit={onOtp} noValidate data-testid="login-new-device">
           <h2>{t('newDevice.title')}</h2>
-          <p>{t('newDevice.otpIntro', { phone: formatPhone(e164) })}</p>
+          <p>
+            {t(stage.codeSent ? 'newDevice.otpIntro' : 'newDevice.otpNotSent', { phone: formatPhone(e164) })}
+          </p>
           <p class="hint">{t('newDevice.why')}</p>
           <Alert kind="info" message={info} />
           <Alert message={message} />
@@ -226,7 +234,7 @@ export function Login() {
               {busy === 'resend'
                 ? t('common.sending')
                 : resend.secondsLeft > 0
-                  ? t('otp.resendIn', { seconds: resend.secondsLeft })
+                  ? t(...resendIn(resend.secondsLeft))
                   : t('otp.resend')}
             </Button>
             <Button type="button" variant="link" data-testid="login-restart" onClick={() => restart()}>

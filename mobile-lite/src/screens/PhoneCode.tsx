@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { formatPhone, normalizePhone } from '../phone';
 import { checkOtp, checkPhone } from '../validation';
 import { useOtp } from './useOtp';
+import { resendIn } from '../login';
 
 type Purpose = Parameters<typeof useOtp>[0];
 export type Errors = Partial<Record<string, string>>;
@@ -121,7 +122,7 @@ export function PhoneCodeFields({ form }: { form: PhoneCodeForm }) {
               disabled={code.secondsLeft > 0 || busy}
               onClick={() => void view.sendCode()}
             >
-              {code.secondsLeft > 0 ? t('otp.resendIn', { seconds: code.secondsLeft }) : t('otp.resend')}
+              {code.secondsLeft > 0 ? t(...resendIn(code.secondsLeft)) : t('otp.resend')}
             </Button>
             <Button type="button" variant="link" onClick={code.reset}>
               {t('otp.changePhone')}

@@ -98,6 +98,34 @@ describe('a new phone', () => {
     // No device id at all counts as an unknown phone.
     expect((await login(c.phone, {})).body.code).toBe('new_device_otp_required');
   });
+  it('over the hourly quota of codes, a new phone is told that no code went out and when to try again', async () => {
+    const c = await registerOn(device());
+    // Four more codes to this number in the last hour (with the sign-up code: five, the default quota).
+    await api.sequelize.query(
+      `INSERT INTO otp_codes (phone, purpose, code_hash, expires_at, consumed_at, created_at)
+       SELECT :p, 'login', 'x', now(), now(), now() - make_interval(mins => m) FROM generate_series(2, 5) AS m`,
+      { replacements: { p: c.phone } },
+    );
+    const sent = () =>
+      fs
+        .readFileSync(api.outbox, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes(c.phone)).length;
+    const before = sent();
+    const r = await login(c.phone, device());
+    expect(r.status).toBe(401);
+    expect(r.body.code).toBe('new_device_otp_required');
+    expect(r.body.codeSent).toBe(false);
+    expect(r.body.resendAfter).toBeGreaterThan(3000);
+    expect(r.body.messages.vi).toMatch(/chưa gửi mã mới/);
+    expect(r.body.messages.en).toMatch(/no new code was sent/);
+    expect(sent()).toBe(before);
+    // Under the quota the answer says a code went out, and one did.
+    const other = await registerOn(device());
+    const ok = await login(other.phone, device());
+    expect(ok.body).toMatchObject({ code: 'new_device_otp_required', codeSent: true });
+    expect(ok.body.messages.en).toMatch(/code just sent/);
+  });
   it('a wrong password on a new phone sends no code', async () => {
     const c = await registerOn(device());
     const before = fs

@@ -168,19 +168,28 @@ export function createIdentityService(deps: IdentityDeps) {
     if (device === 'unknown' && input.otp === undefined) {
       // A new phone: the password alone is not enough. A code goes to the account's number.
       let resendAfter = 60;
+      let codeSent = true;
       try {
         resendAfter = (await otp.request(user.phone, 'login', actor.ip)).resendAfter;
       } catch (err) {
         if (!(err instanceof RateLimited)) throw err;
         resendAfter = Number(err.extra.retryAfter ?? 60);
+        // Too soon: the code sent under a minute ago still works. Over the hourly quota: nothing went out now.
+        codeSent = err.code !== 'otp_quota';
       }
+      const minutes = Math.ceil(resendAfter / 60);
       throw new Unauthenticated(
         'new_device_otp_required',
-        {
-          vi: 'Bạn đăng nhập trên một điện thoại mới. Nhập mã xác thực vừa gửi đến số điện thoại của tài khoản.',
-          en: 'You are signing in on a new phone. Enter the code just sent to the account’s number.',
-        },
-        { extra: { resendAfter } },
+        codeSent
+          ? {
+              vi: 'Bạn đăng nhập trên một điện thoại mới. Nhập mã xác thực vừa gửi đến số điện thoại của tài khoản.',
+              en: 'You are signing in on a new phone. Enter the code just sent to the account’s number.',
+            }
+          : {
+              vi: `Bạn đăng nhập trên một điện thoại mới, nhưng số điện thoại của tài khoản đã nhận quá nhiều mã trong một giờ nên lần này chưa gửi mã mới. Nếu còn mã nhận trong 5 phút qua, hãy nhập mã đó; nếu không, hãy thử lại sau ${minutes} phút.`,
+              en: `You are signing in on a new phone, but the account’s number has received too many codes this hour, so no new code was sent. Enter a code received in the last 5 minutes, or try again in ${minutes} minutes.`,
+            },
+        { extra: { resendAfter, codeSent } },
       );
     }
     const outcome = await sequelize.transaction(async (t) => {

@@ -283,7 +283,13 @@ function mountGrouped(v1: Router, specs: RouteSpec[], deps: MountDeps): void {
 /** Client mistakes caught by Express's body parser become precise 4xx problems. */
 function mapError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
-  const e = err as { type?: string; status?: number; limit?: number } | undefined;
+  const e = err as { type?: string; status?: number; limit?: number; code?: string } | undefined;
+  // A body declared gzip/deflate/br whose bytes do not decompress (zlib's Z_DATA_ERROR and kin, brotli's ERR__ERROR_…).
+  if (e?.status === 400 && /^(Z_|ERR__ERROR_)/.test(e.code ?? ''))
+    return new ValidationError('body_not_decompressible', {
+      vi: 'Nội dung gửi lên không giải nén được theo Content-Encoding đã khai báo.',
+      en: 'The body does not decompress with the declared Content-Encoding.',
+    });
   switch (e?.type) {
     case 'entity.parse.failed':
       return new ValidationError('invalid_json', {

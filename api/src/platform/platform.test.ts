@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { startTestApi, type TestApi } from '../../test/helpers.ts';
 import { buildDocumentOffline } from '../openapi-doc.ts';
 
@@ -85,6 +86,25 @@ describe('problem+json for client mistakes', () => {
     });
     expect(r.status).toBe(413);
     expect(r.body.code).toBe('body_too_large');
+  });
+  it('a body that does not decompress with its Content-Encoding → 400 body_not_decompressible; a real gzip body works', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const r = await api.request('POST', '/api/v1/auth/otp', '{"phone":"0912345678","purpose":"login"}', {
+        'content-type': 'application/json',
+        'content-encoding': encoding,
+      });
+      expect(r.status, encoding).toBe(400);
+      expect(r.body.code).toBe('body_not_decompressible');
+    }
+    const zipped = await fetch(`${api.url}/api/v1/auth/otp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync('{"phone":"0912345678","purpose":"nothing"}'),
+    });
+    expect(zipped.status).toBe(400);
+    expect(((await zipped.json()) as { errors: Array<{ path: string }> }).errors[0]?.path).toBe(
+      'body.purpose',
+    );
   });
   it('non-JSON bodies → 415', async () => {
     const r = await api.request('POST', '/api/v1/auth/login', 'phone=1', {

@@ -69,32 +69,36 @@ export function internalProblem(req: Request, res: Response): void {
     });
 }
 
-/** Requests Node's HTTP parser refuses before Express sees them: their status, code and messages. */
-function clientErrorProblem(code: string | undefined) {
-  if (code === 'HPE_HEADER_OVERFLOW')
-    return {
-      status: 431,
-      code: 'headers_too_large',
-      messages: {
-        vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài. Hãy rút ngắn điều kiện tìm kiếm.',
-        en: 'The address or the headers of the request are too long. Shorten the search terms.',
-      },
-    };
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
-    return {
-      status: 408,
-      code: 'request_timeout',
-      messages: {
-        vi: 'Yêu cầu gửi đến quá chậm và đã bị ngắt. Hãy thử lại.',
-        en: 'The request arrived too slowly and was cut off. Try again.',
-      },
-    };
-  return {
-    status: 400,
-    code: 'malformed_request',
-    messages: { vi: 'Yêu cầu HTTP không hợp lệ.', en: 'The HTTP request is malformed.' },
-  };
+interface ParserProblem {
+  status: number;
+  code: string;
+  messages: Bilingual;
 }
+
+/** Requests Node's HTTP parser refuses before Express sees them, by the parser's error code. */
+const PARSER_PROBLEMS: Record<string, ParserProblem> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'headers_too_large',
+    messages: {
+      vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài. Hãy rút ngắn điều kiện tìm kiếm.',
+      en: 'The address or the headers of the request are too long. Shorten the search terms.',
+    },
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: 'request_timeout',
+    messages: {
+      vi: 'Yêu cầu gửi đến quá chậm và đã bị ngắt. Hãy thử lại.',
+      en: 'The request arrived too slowly and was cut off. Try again.',
+    },
+  },
+};
+const MALFORMED: ParserProblem = {
+  status: 400,
+  code: 'malformed_request',
+  messages: { vi: 'Yêu cầu HTTP không hợp lệ.', en: 'The HTTP request is malformed.' },
+};
 
 /**
  * Node answers a request it cannot parse (headers over the size limit, a broken request line, a request sent too
@@ -107,7 +111,7 @@ export function answerClientErrors(server: Server): void {
       socket.destroy();
       return;
     }
-    const p = clientErrorProblem(err.code);
+    const p = PARSER_PROBLEMS[err.code ?? ''] ?? MALFORMED;
     const body = JSON.stringify({
       type: `https://daklak.id/problems/${p.code.replace(/_/g, '-')}`,
       title: TITLES[p.status] ?? 'Bad Request',

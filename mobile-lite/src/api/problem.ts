@@ -57,7 +57,9 @@ export function problemCode(problem: unknown): string | undefined {
 /** A number or string field a problem adds beside the standard ones (`requiredLevel`, `firstVerifiedAt`…). */
 export function problemExtra(problem: unknown, key: string): string | number | boolean | undefined {
   const value = isRecord(problem) ? problem[key] : undefined;
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? value
+    : undefined;
 }
 
 /** For exceptions: fetch rejects only when the network (or the server) cannot be reached. */

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Request, Response } from 'express';
-import type { AppError, Bilingual } from './errors.ts';
+import { AppError, type Bilingual } from './errors.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -27,25 +27,27 @@ export function preferredLanguage(req: Request): 'vi' | 'en' {
   return first.startsWith('en') ? 'en' : 'vi';
 }
 
-export function sendProblem(req: Request, res: Response, err: AppError): void {
-  const lang = preferredLanguage(req);
+/** The RFC 9457 body of a problem, in one language (`detail`) and both (`messages`). */
+function problemBody(err: AppError, lang: 'vi' | 'en') {
   const pick = (m: Bilingual) => m[lang];
+  return {
+    type: `https://daklak.id/problems/${err.code.replace(/_/g, '-')}`,
+    title: TITLES[err.status] ?? 'Error',
+    status: err.status,
+    code: err.code,
+    detail: pick(err.messages),
+    messages: err.messages,
+    ...(err.fields ? { errors: err.fields.map((f) => ({ ...f, message: pick(f.messages) })) } : {}),
+    ...err.extra,
+  };
+}
+
+export function sendProblem(req: Request, res: Response, err: AppError): void {
   for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
   res
     .status(err.status)
     .type('application/problem+json')
-    .json({
-      type: `https://daklak.id/problems/${err.code.replace(/_/g, '-')}`,
-      title: TITLES[err.status] ?? 'Error',
-      status: err.status,
-      code: err.code,
-      detail: pick(err.messages),
-      messages: err.messages,
-      ...(err.fields ? { errors: err.fields.map((f) => ({ ...f, message: pick(f.messages) })) } : {}),
-      ...err.extra,
-      instance: req.originalUrl,
-      requestId: req.id,
-    });
+    .json({ ...problemBody(err, preferredLanguage(req)), instance: req.originalUrl, requestId: req.id });
 }
 
 export function internalProblem(req: Request, res: Response): void {
@@ -69,36 +71,21 @@ export function internalProblem(req: Request, res: Response): void {
     });
 }
 
-interface ParserProblem {
-  status: number;
-  code: string;
-  messages: Bilingual;
-}
-
 /** Requests Node's HTTP parser refuses before Express sees them, by the parser's error code. */
-const PARSER_PROBLEMS: Record<string, ParserProblem> = {
-  HPE_HEADER_OVERFLOW: {
-    status: 431,
-    code: 'headers_too_large',
-    messages: {
-      vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài. Hãy rút ngắn điều kiện tìm kiếm.',
-      en: 'The address or the headers of the request are too long. Shorten the search terms.',
-    },
-  },
-  ERR_HTTP_REQUEST_TIMEOUT: {
-    status: 408,
-    code: 'request_timeout',
-    messages: {
-      vi: 'Yêu cầu gửi đến quá chậm và đã bị ngắt. Hãy thử lại.',
-      en: 'The request arrived too slowly and was cut off. Try again.',
-    },
-  },
+const PARSER_PROBLEMS: Record<string, AppError> = {
+  HPE_HEADER_OVERFLOW: new AppError(431, 'headers_too_large', {
+    vi: 'Địa chỉ hoặc phần đầu của yêu cầu quá dài. Hãy rút ngắn điều kiện tìm kiếm.',
+    en: 'The address or the headers of the request are too long. Shorten the search terms.',
+  }),
+  ERR_HTTP_REQUEST_TIMEOUT: new AppError(408, 'request_timeout', {
+    vi: 'Yêu cầu gửi đến quá chậm và đã bị ngắt. Hãy thử lại.',
+    en: 'The request arrived too slowly and was cut off. Try again.',
+  }),
 };
-const MALFORMED: ParserProblem = {
-  status: 400,
-  code: 'malformed_request',
-  messages: { vi: 'Yêu cầu HTTP không hợp lệ.', en: 'The HTTP request is malformed.' },
-};
+const MALFORMED = new AppError(400, 'malformed_request', {
+  vi: 'Yêu cầu HTTP không hợp lệ.',
+  en: 'The HTTP request is malformed.',
+});
 
 /**
  * Node answers a request it cannot parse (headers over the size limit, a broken request line, a request sent too
@@ -112,14 +99,7 @@ export function answerClientErrors(server: Server): void {
       return;
     }
     const p = PARSER_PROBLEMS[err.code ?? ''] ?? MALFORMED;
-    const body = JSON.stringify({
-      type: `https://daklak.id/problems/${p.code.replace(/_/g, '-')}`,
-      title: TITLES[p.status] ?? 'Bad Request',
-      status: p.status,
-      code: p.code,
-      detail: p.messages.vi,
-      messages: p.messages,
-    });
+    const body = JSON.stringify(problemBody(p, 'vi'));
     socket.end(
       `HTTP/1.1 ${p.status} ${TITLES[p.status] ?? 'Bad Request'}\r\n` +
         'Content-Type: application/problem+json; charset=utf-8\r\n' +
